@@ -1,0 +1,5 @@
+"""``python -m moneyfix``."""
+
+from moneyfix.cli.app import main
+
+main()

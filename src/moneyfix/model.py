@@ -1,0 +1,86 @@
+"""Plain data passed between the stages: documents -> amounts -> pairs -> rules -> findings.
+
+Every offset is a half-open ``[start, end)`` range of Unicode code points into the
+decoded text of a document (``Document.text``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Applicability = Literal["safe", "unsafe", "display"]
+PairKind = Literal["parenthesis", "or", "dash", "explicit-rate"]
+
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One stated sum of money, as found in the text."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    currency: str | None
+    magnitude: str | None = None
+    decimals: int = 0
+    approximate: bool = False
+    qualifier: str | None = None
+    range: tuple[Decimal, Decimal] | None = None
+    assumed_currency: bool = False
+    ambiguous: str | None = None
+    """Why the number could not be read unambiguously (then ``value`` is one reading)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A primary amount and its restatement in another currency (or a written rate)."""
+
+    primary: int
+    conversion: int
+    kind: PairKind
+    implied_rate: Decimal | None
+    """KZT per unit of the other currency; without KZT, first currency per unit of the second."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    text: str
+    fix: Fix | None = None
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Text to read, the regions not to read, and the article's date."""
+
+    path: str
+    text: str
+    skip: tuple[tuple[int, int], ...] = ()
+    date: dt.date | None = None
+    date_source: str | None = None
+    lang: str | None = None
