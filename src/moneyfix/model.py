@@ -84,3 +84,20 @@ class Document:
     date: dt.date | None = None
     date_source: str | None = None
     lang: str | None = None
+
+
+@dataclass(slots=True)
+class FileReport:
+    """What one input file produced: the basis of every output format."""
+
+    path: str
+    text: str = ""
+    date: dt.date | None = None
+    date_source: str | None = None
+    amounts: list[Amount] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    """A one-line reason the file could not be read or written (exit code 2)."""
+    fixed: int = 0
+    """How many fixes were applied to this file."""
