@@ -1,0 +1,91 @@
+"""Output formats: findings of ``check`` and amounts of ``scan``, rendered to text.
+
+Every renderer is a pure function from a list of :class:`~moneyfix.model.FileReport`
+to a string, so the CLI only decides where the string goes (stdout, ``-o FILE``).
+Format modules are imported on first use: ``check --output-format concise`` should
+not pay for rich, xml or hashlib.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from moneyfix.model import FileReport
+from moneyfix.report.amounts import Conversions, ConvertedValue
+from moneyfix.report.positions import LineIndex
+
+CHECK_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+SCAN_FORMATS = ("table", "json", "jsonl", "csv")
+
+_CHECK_RENDERERS = {
+    "concise": ("concise", "render"),
+    "json": ("jsonfmt", "render"),
+    "json-lines": ("jsonfmt", "render_lines"),
+    "github": ("github", "render"),
+    "gitlab": ("gitlab", "render"),
+    "sarif": ("sarif", "render"),
+    "junit": ("junit", "render"),
+}
+_SCAN_RENDERERS = {
+    "json": ("amounts", "render_json"),
+    "jsonl": ("amounts", "render_jsonl"),
+    "csv": ("amounts", "render_csv"),
+}
+
+
+def _unknown(kind: str, fmt: str, known: tuple[str, ...]) -> ValueError:
+    return ValueError(f"unknown {kind} format {fmt!r}; choose one of {', '.join(known)}")
+
+
+def render_findings(reports: list[FileReport], fmt: str, *, color: bool = False) -> str:
+    """Findings of ``check`` in one of :data:`CHECK_FORMATS`; ``color`` only affects ``full``.
+
+    Raises ``ValueError`` (one line, naming the choices) for an unknown format.
+    """
+    if fmt == "full":
+        from moneyfix.report import full
+
+        return full.render(reports, color=color)
+    if fmt not in _CHECK_RENDERERS:
+        raise _unknown("output", fmt, CHECK_FORMATS)
+    module, name = _CHECK_RENDERERS[fmt]
+    render = getattr(import_module(f"moneyfix.report.{module}"), name)
+    result: str = render(reports)
+    return result
+
+
+def render_amounts(
+    reports: list[FileReport],
+    fmt: str,
+    *,
+    conversions: Conversions | None = None,
+    color: bool = False,
+    width: int = 160,
+) -> str:
+    """Amounts of ``scan`` in one of :data:`SCAN_FORMATS`.
+
+    ``conversions`` maps ``(path, index into report.amounts)`` to a
+    :class:`ConvertedValue`; when given (even empty) the converted columns/keys appear,
+    empty for amounts without one. ``color`` and ``width`` only affect ``table``.
+    """
+    if fmt == "table":
+        from moneyfix.report import table
+
+        return table.render(reports, conversions, color=color, width=width)
+    if fmt not in _SCAN_RENDERERS:
+        raise _unknown("scan", fmt, SCAN_FORMATS)
+    module, name = _SCAN_RENDERERS[fmt]
+    render = getattr(import_module(f"moneyfix.report.{module}"), name)
+    result: str = render(reports, conversions)
+    return result
+
+
+__all__ = [
+    "CHECK_FORMATS",
+    "SCAN_FORMATS",
+    "Conversions",
+    "ConvertedValue",
+    "LineIndex",
+    "render_amounts",
+    "render_findings",
+]

@@ -1,0 +1,148 @@
+"""Pieces every output format shares: located findings, counts, plain-data dicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from moneyfix.model import FileReport, Finding, Fix
+from moneyfix.report.positions import LineIndex
+
+
+def decimal_str(value: Decimal) -> str:
+    """A Decimal as plain digits: ``str()`` would give ``6.3E+10`` for a scaled value."""
+    return format(value, "f")
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A finding with its start and (exclusive) end as line/column."""
+
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def locate(report: FileReport, index: LineIndex | None = None) -> list[Located]:
+    """The report's findings in text order, each with its line/column span."""
+    if index is None:
+        index = LineIndex(report.text)
+    out = []
+    for f in sorted(report.findings, key=lambda f: (f.start, f.end, f.code, f.message)):
+        line, column = index.position(f.start)
+        end_line, end_column = index.position(f.end)
+        out.append(Located(f, line, column, end_line, end_column))
+    return out
+
+
+def iter_located(reports: list[FileReport]) -> Iterator[tuple[FileReport, Located]]:
+    """Every finding of every readable file, files in the given order."""
+    for report in reports:
+        if report.error is None:
+            for loc in locate(report):
+                yield report, loc
+
+
+def is_fixable(finding: Finding) -> bool:
+    """A fix ``moneyfix fix`` can apply (safe, or unsafe with ``--unsafe-fixes``)."""
+    fix = finding.fix
+    return fix is not None and fix.applicability != "display" and bool(fix.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    files: int
+    findings: int
+    fixable: int
+    unsafe: int
+    fixed: int
+    errors: int
+
+
+def totals(reports: list[FileReport]) -> Totals:
+    """Counts for summary lines; findings of unreadable files do not count."""
+    findings = fixable = unsafe = 0
+    for report in reports:
+        if report.error is not None:
+            continue
+        for f in report.findings:
+            findings += 1
+            if is_fixable(f):
+                fixable += 1
+                if f.fix is not None and f.fix.applicability == "unsafe":
+                    unsafe += 1
+    return Totals(
+        files=len(reports),
+        findings=findings,
+        fixable=fixable,
+        unsafe=unsafe,
+        fixed=sum(r.fixed for r in reports),
+        errors=sum(1 for r in reports if r.error is not None),
+    )
+
+
+def fix_dict(fix: Fix | None) -> dict[str, Any] | None:
+    """SPEC §9 ``fix`` object."""
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability,
+        "edits": [
+            {"start": e.start, "end": e.end, "replacement": e.replacement} for e in fix.edits
+        ],
+    }
+
+
+def finding_dict(loc: Located) -> dict[str, Any]:
+    """SPEC §9 finding object, keys in the documented order."""
+    f = loc.finding
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "start": f.start,
+        "end": f.end,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "text": f.text,
+        "fix": fix_dict(f.fix),
+        "evidence": dict(f.evidence),
+    }
+
+
+def fix_preview(text: str, finding: Finding) -> tuple[str, str] | None:
+    """Before and after of the smallest span covering the finding and its edits.
+
+    An insertion (``start == end``) has no "before" of its own, so the finding's text is
+    the context that makes ``US$235.59 → US$235.59 million`` readable.
+    """
+    fix = finding.fix
+    if fix is None or not fix.edits:
+        return None
+    edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
+    lo = min(finding.start, edits[0].start)
+    hi = max(finding.end, max(e.end for e in edits))
+    parts = []
+    pos = lo
+    for e in edits:
+        parts.append(text[pos : e.start])
+        parts.append(e.replacement)
+        pos = max(pos, e.end)
+    parts.append(text[pos:hi])
+    return text[lo:hi], "".join(parts)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def one_line(s: str) -> str:
+    """Messages stay on their line in line-oriented formats."""
+    return " ".join(s.splitlines()) if ("\n" in s or "\r" in s) else s

@@ -1,0 +1,190 @@
+"""Scan formats as data: ``json`` (SPEC §9 envelope), ``jsonl`` and ``csv``.
+
+A conversion into another currency (``scan --to USD``) is computed elsewhere, from
+the rates at each article's date; here it is only data to print, passed as a mapping
+``(path, amount index) -> ConvertedValue``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from moneyfix.model import Amount, FileReport, Pair
+from moneyfix.report._common import decimal_str
+from moneyfix.report.positions import LineIndex
+
+
+class ConvertedValue(NamedTuple):
+    """An amount's value in another currency; a plain ``(value, currency, date)`` works too."""
+
+    value: Decimal
+    currency: str
+    rate_date: dt.date | None = None
+    """The date of the rate used (the article's date, or the latest rate before it)."""
+
+
+Conversions = Mapping[tuple[str, int], ConvertedValue]
+
+CSV_COLUMNS = (
+    "path",
+    "start",
+    "end",
+    "line",
+    "column",
+    "text",
+    "value",
+    "currency",
+    "magnitude",
+    "decimals",
+    "approximate",
+    "qualifier",
+    "range_low",
+    "range_high",
+    "assumed_currency",
+    "ambiguous",
+)
+CONVERTED_COLUMNS = ("converted_value", "converted_currency", "converted_rate_date")
+
+
+def converted_fields(converted: ConvertedValue | None) -> dict[str, str | None]:
+    if converted is None:
+        return dict.fromkeys(CONVERTED_COLUMNS)
+    value, currency, *rest = converted
+    rate_date = rest[0] if rest else None
+    return {
+        "converted_value": decimal_str(value),
+        "converted_currency": currency,
+        "converted_rate_date": rate_date.isoformat() if rate_date is not None else None,
+    }
+
+
+def amount_dict(
+    amount: Amount, index: LineIndex, converted: ConvertedValue | None = None, *, with_conv: bool
+) -> dict[str, Any]:
+    """The fields of SPEC §3 plus line/column, Decimals as plain decimal strings."""
+    line, column = index.position(amount.start)
+    end_line, end_column = index.position(amount.end)
+    out: dict[str, Any] = {
+        "start": amount.start,
+        "end": amount.end,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "text": amount.text,
+        "value": decimal_str(amount.value),
+        "currency": amount.currency,
+        "magnitude": amount.magnitude,
+        "decimals": amount.decimals,
+        "approximate": amount.approximate,
+        "qualifier": amount.qualifier,
+        "range": (
+            {"low": decimal_str(amount.range[0]), "high": decimal_str(amount.range[1])}
+            if amount.range is not None
+            else None
+        ),
+        "assumed_currency": amount.assumed_currency,
+        "ambiguous": amount.ambiguous,
+    }
+    if with_conv:
+        out.update(converted_fields(converted))
+    return out
+
+
+def pair_dict(pair: Pair) -> dict[str, Any]:
+    return {
+        "primary": pair.primary,
+        "conversion": pair.conversion,
+        "kind": pair.kind,
+        "implied_rate": decimal_str(pair.implied_rate) if pair.implied_rate is not None else None,
+    }
+
+
+def _amount_dicts(report: FileReport, conversions: Conversions | None) -> list[dict[str, Any]]:
+    index = LineIndex(report.text)
+    with_conv = conversions is not None
+    conv = conversions or {}
+    return [
+        amount_dict(a, index, conv.get((report.path, i)), with_conv=with_conv)
+        for i, a in enumerate(report.amounts)
+    ]
+
+
+def envelope(reports: list[FileReport], conversions: Conversions | None = None) -> dict[str, Any]:
+    """``scan --format json``: amounts in the report's order, so pair indices hold."""
+    from moneyfix.report.jsonfmt import VERSION, file_header
+
+    files = []
+    for report in reports:
+        entry = file_header(report)
+        if report.error is None:
+            entry["amounts"] = _amount_dicts(report, conversions)
+            entry["pairs"] = [pair_dict(p) for p in report.pairs]
+        else:
+            entry["amounts"] = []
+            entry["pairs"] = []
+        files.append(entry)
+    return {
+        "version": VERSION,
+        "files": files,
+        "summary": {
+            "files": len(reports),
+            "amounts": sum(len(r.amounts) for r in reports if r.error is None),
+            "pairs": sum(len(r.pairs) for r in reports if r.error is None),
+        },
+    }
+
+
+def render_json(reports: list[FileReport], conversions: Conversions | None = None) -> str:
+    import json
+
+    return json.dumps(envelope(reports, conversions), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(reports: list[FileReport], conversions: Conversions | None = None) -> str:
+    """One object per amount with ``path`` and ``index`` (its place in the file's list)."""
+    import json
+
+    out = []
+    for report in reports:
+        if report.error is not None:
+            continue  # unreadable files are reported on stderr, not as amounts
+        for i, obj in enumerate(_amount_dicts(report, conversions)):
+            out.append(json.dumps({"path": report.path, "index": i, **obj}, ensure_ascii=False))
+            out.append("\n")
+    return "".join(out)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def render_csv(reports: list[FileReport], conversions: Conversions | None = None) -> str:
+    """Header and one row per amount; empty cells for null, ``true``/``false`` for flags."""
+    import csv
+    import io
+
+    columns = CSV_COLUMNS + (CONVERTED_COLUMNS if conversions is not None else ())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for report in reports:
+        if report.error is not None:
+            continue
+        for obj in _amount_dicts(report, conversions):
+            rng = obj.pop("range")
+            row = {
+                "path": report.path,
+                **obj,
+                "range_low": rng["low"] if rng else None,
+                "range_high": rng["high"] if rng else None,
+            }
+            writer.writerow([_cell(row[c]) for c in columns])
+    return buffer.getvalue()

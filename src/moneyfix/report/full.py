@@ -1,0 +1,191 @@
+"""``full``: the human format, ruff style: location, message, the line, a caret, the fix.
+
+The layout is built once as lines of ``(text, style)`` segments; without colour they are
+joined as plain text (no rich import, so ``check`` stays quick to start), with colour
+rich turns the styles into terminal escapes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from moneyfix.model import FileReport, Finding
+from moneyfix.report._common import Located, fix_preview, locate, one_line, plural, totals
+from moneyfix.report.positions import LineIndex
+
+Segment = tuple[str, str]
+Line = list[Segment]
+
+MAX_LINE = 120
+"""Lines longer than this (news paragraphs often are) are cut around the span."""
+CONTEXT = 40
+"""Code points of context kept on each side of the span in a cut line."""
+SNAP = 12
+"""How far a cut may move to land on a space."""
+MAX_SPAN_LINES = 3
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+_FIX_LABEL = {
+    "safe": "safe fix",
+    "unsafe": "unsafe fix, needs --unsafe-fixes",
+    "display": "suggestion, never applied automatically",
+}
+
+
+def _cells(s: str) -> int:
+    """Terminal cells ``s`` takes, so the caret lines up under wide or combining text."""
+    n = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return n
+
+
+def _visible(s: str) -> str:
+    """One line of fix preview: line breaks and tabs shown, not performed."""
+    return s.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r").replace("\t", " ")
+
+
+def _snippet_row(text: str, a: int, b: int) -> tuple[str, int, int]:
+    """The shown line, the caret's indent and width (in cells) for columns ``[a, b)``."""
+    text = text.replace("\t", " ")
+    shown_from, shown_to = 0, len(text)
+    if len(text) > MAX_LINE:
+        shown_from = max(0, a - CONTEXT)
+        shown_to = min(len(text), max(b, a + 1) + CONTEXT)
+        # Cut at word boundaries when one is near, so the context reads as words.
+        space = text.find(" ", shown_from, min(a, shown_from + SNAP))
+        if shown_from > 0 and space != -1:
+            shown_from = space + 1
+        space = text.rfind(" ", max(b, shown_to - SNAP), shown_to)
+        if shown_to < len(text) and space != -1:
+            shown_to = space
+    prefix = "…" if shown_from > 0 else ""
+    suffix = "…" if shown_to < len(text) else ""
+    shown = prefix + text[shown_from:shown_to] + suffix
+    indent = _cells(prefix + text[shown_from:a])
+    width = max(1, _cells(text[a:b]))
+    return shown, indent, width
+
+
+def _snippet(index: LineIndex, loc: Located, caret_style: str) -> list[Line]:
+    first, last = loc.line, loc.end_line
+    if last > first and loc.end_column == 1:
+        last -= 1  # the span ends with a line break: nothing to mark on the next line
+    rows: list[tuple[int, str, int, int]] = []
+    numbers = list(range(first, last + 1))
+    if len(numbers) > MAX_SPAN_LINES:
+        numbers = [*numbers[: MAX_SPAN_LINES - 1], last]
+    for n in numbers:
+        line_text = index.line_text(n)
+        a = loc.column - 1 if n == first else 0
+        b = loc.end_column - 1 if n == loc.end_line else len(line_text)
+        shown, indent, width = _snippet_row(line_text, a, max(a, b))
+        rows.append((n, shown, indent, width))
+    gutter = len(str(last))
+    blank = " " * gutter
+    out: list[Line] = [[(f"{blank} |", "blue")]]
+    previous = None
+    for n, shown, indent, width in rows:
+        if previous is not None and n != previous + 1:
+            out.append([(f"{'.' * gutter} |", "blue")])
+        out.append([(f"{n:>{gutter}} | ", "blue"), (shown, "")])
+        out.append([(f"{blank} | ", "blue"), (" " * indent, ""), ("^" * width, caret_style)])
+        previous = n
+    out.append([(f"{blank} |", "blue")])
+    return out
+
+
+def _finding_lines(report: FileReport, index: LineIndex, loc: Located) -> list[Line]:
+    f: Finding = loc.finding
+    style = _SEVERITY_STYLE.get(f.severity, "bold")
+    lines: list[Line] = [
+        [
+            (f"{report.path}:{loc.line}:{loc.column}:", "bold"),
+            (" ", ""),
+            (f.code, style),
+            (" ", ""),
+            (f"[{f.severity}]", style),
+            (" ", ""),
+            (one_line(f.message), ""),
+        ]
+    ]
+    lines.extend(_snippet(index, loc, style))
+    preview = fix_preview(report.text, f)
+    if preview is not None and f.fix is not None:
+        before, after = preview
+        label = _FIX_LABEL.get(f.fix.applicability, f.fix.applicability)
+        lines.append(
+            [
+                ("help: ", "bold green"),
+                (_visible(before), "red"),
+                (" → ", ""),
+                (_visible(after), "green"),
+                (f" ({label})", "dim"),
+            ]
+        )
+    return lines
+
+
+def _summary(reports: list[FileReport]) -> list[Line]:
+    t = totals(reports)
+    out: list[Line] = []
+    if t.fixed:
+        out.append([(f"Fixed {plural(t.fixed, 'problem')}.", "bold green")])
+    if t.findings:
+        detail = f"{t.fixable} fixable"
+        if t.unsafe:
+            detail += f", {t.unsafe} of them with --unsafe-fixes"
+        out.append([(f"Found {plural(t.findings, 'problem')} ({detail}).", "bold")])
+    else:
+        out.append([("No problems found.", "bold green")])
+    if t.errors:
+        out.append([(f"{plural(t.errors, 'file')} could not be checked.", "bold red")])
+    return out
+
+
+def _layout(reports: list[FileReport]) -> list[Line]:
+    lines: list[Line] = []
+    for report in reports:
+        if report.error is not None:
+            lines.append(
+                [
+                    (f"{report.path}:", "bold"),
+                    (" error: ", "bold red"),
+                    (one_line(report.error), ""),
+                ]
+            )
+            lines.append([])
+            continue
+        index = LineIndex(report.text)
+        for loc in locate(report, index):
+            lines.extend(_finding_lines(report, index, loc))
+            lines.append([])
+    lines.extend(_summary(reports))
+    return lines
+
+
+def render(reports: list[FileReport], *, color: bool = False) -> str:
+    """The ``full`` format; ``color`` adds terminal styles through rich."""
+    lines = _layout(reports)
+    if not color:
+        return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=True,
+        color_system="standard",
+        soft_wrap=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    for line in lines:
+        console.print(Text.assemble(*((t, s) for t, s in line if t)))
+    return buffer.getvalue()

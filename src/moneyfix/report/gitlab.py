@@ -1,0 +1,61 @@
+"""``gitlab``: a Code Quality report (a JSON array of issues) for merge-request widgets.
+
+The fingerprint must survive unrelated edits above a finding, so it hashes what the
+finding is (path, code, the flagged text and its occurrence number), not where it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from moneyfix.model import FileReport
+from moneyfix.report._common import locate
+
+_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def fingerprint(path: str, code: str, text: str, occurrence: int) -> str:
+    """Stable sha256 of the parts joined with NUL (which none of them contains)."""
+    raw = "\0".join((path, code, text, str(occurrence)))
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def issues(reports: list[FileReport]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for report in reports:
+        if report.error is not None:
+            out.append(
+                {
+                    "description": f"could not be checked: {report.error}",
+                    "check_name": "moneyfix/error",
+                    "fingerprint": fingerprint(report.path, "error", report.error, 0),
+                    "severity": "critical",
+                    "location": {"path": report.path, "lines": {"begin": 1}},
+                }
+            )
+            continue
+        seen: dict[tuple[str, str], int] = {}
+        for loc in locate(report):
+            f = loc.finding
+            key = (f.code, f.text)
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            out.append(
+                {
+                    "description": f"{f.code} {f.name}: {f.message}",
+                    "check_name": f.code,
+                    "fingerprint": fingerprint(report.path, f.code, f.text, occurrence),
+                    "severity": _SEVERITY.get(f.severity, "minor"),
+                    "location": {
+                        "path": report.path,
+                        "lines": {"begin": loc.line, "end": loc.end_line},
+                    },
+                }
+            )
+    return out
+
+
+def render(reports: list[FileReport]) -> str:
+    return json.dumps(issues(reports), ensure_ascii=False, indent=2) + "\n"
