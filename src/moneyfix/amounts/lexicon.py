@@ -1,0 +1,167 @@
+"""The words of money: currency names, codes and signs, magnitude words, hedges.
+
+CLDR (through Babel) supplies what it has: currency display names and their plural forms,
+currency symbols, and the compact magnitude words ("million", "млрд", "мың"). Our own
+supplement adds what news writes and CLDR lacks: bare "tenge", "bn"/"mln"/"trln",
+Russian and Kazakh stems that take case endings, and hedge words.
+
+The lexicon is built once, on first use, so importing moneyfix stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# The currencies whose names we read. A closed list on purpose: CLDR names every
+# currency of the world, and words like "won", "rand" or "real" are ordinary English.
+CURRENCIES = (
+    "KZT", "USD", "EUR", "RUB", "CNY", "GBP", "JPY", "KRW", "KGS", "UZS", "TJS", "TMT",
+    "AZN", "GEL", "AMD", "BYN", "UAH", "TRY", "CHF", "AUD", "CAD", "NOK", "SEK", "MXN",
+    "INR", "AED",
+)  # fmt: skip
+
+LOCALES = ("en", "ru", "kk")
+
+# News forms CLDR lacks. Keys are lower case; Cyrillic stems take any case ending.
+SUPPLEMENT_WORDS: dict[str, str] = {
+    "tenge": "KZT", "tenges": "KZT", "kazakh tenge": "KZT", "kazakhstan tenge": "KZT",
+    "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
+    "u.s. dollar": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "euro": "EUR", "euros": "EUR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "russian roubles": "RUB",
+    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "japanese yen": "JPY",
+    "pounds": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
+    "manat": "TMT", "som": "KGS", "soms": "KGS",
+}  # fmt: skip
+
+# Cyrillic stems: the span runs on to the end of the word ("теңгені", "долларов").
+SUPPLEMENT_STEMS: dict[str, str] = {
+    "тенге": "KZT", "теңге": "KZT", "доллар": "USD", "долл.": "USD", "рубл": "RUB",
+    "руб.": "RUB", "евро": "EUR", "еуро": "EUR", "юан": "CNY", "иен": "JPY", "йен": "JPY",
+    "фунт": "GBP", "сом": "KGS", "манат": "TMT",
+}  # fmt: skip
+
+# Words that qualify a stated currency word ("доллар США", "АҚШ долларымен").
+CURRENCY_QUALIFIERS_AFTER = ("сша",)
+CURRENCY_QUALIFIERS_BEFORE = ("ақш", "американских", "российских", "российский", "китайских")
+
+SYMBOLS: dict[str, str] = {
+    "US$": "USD", "U.S.$": "USD", "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
+    "₸": "KZT", "₽": "RUB", "¥": "JPY", "CN¥": "CNY",
+}  # fmt: skip
+
+# Abbreviations news uses beyond CLDR's compact forms; value is the power of ten.
+SUPPLEMENT_MAGNITUDES: dict[str, int] = {
+    "thousand": 3, "thousands": 3, "thous.": 3, "thous": 3, "th.": 3, "k": 3,
+    "million": 6, "millions": 6, "mln": 6, "mn": 6, "m": 6,
+    "billion": 9, "billions": 9, "bln": 9, "bn": 9, "b": 9,
+    "trillion": 12, "trillions": 12, "trln": 12, "trn": 12, "tn": 12, "tr": 12,
+    "тыс": 3, "тыс.": 3, "тысяч": 3, "тысячи": 3, "тысяча": 3,
+    "мың": 3, "млн": 6, "млн.": 6, "млрд": 9, "млрд.": 9, "трлн": 12, "трлн.": 12,
+    "mlrd": 9, "myń": 3, "mıń": 3, "trln.": 12,
+}  # fmt: skip
+
+# Single letters are magnitudes only when glued to a number next to a currency ("$5m").
+LETTER_MAGNITUDES = frozenset({"k", "m", "b"})
+
+# Words before an amount that make it approximate; recorded, never part of the span.
+HEDGES = (
+    "more than", "less than", "just over", "just under", "well over", "at least", "at most",
+    "up to", "nearly", "about", "around", "over", "approximately", "almost", "some",
+    "roughly", "exceeds", "exceeded", "exceed", "exceeding", "under", "below", "above",
+    "circa", "an estimated", "estimated", "close to",
+    "около", "более", "свыше", "порядка", "почти", "примерно", "до", "менее", "не менее",
+    "шамамен", "астам", "кем дегенде", "жуық", "шамасында",
+)  # fmt: skip
+
+# Kazakh hedges that follow the amount ("5 млрд теңгеден астам").
+HEDGES_AFTER = ("астам", "асқан", "асады", "жуық", "шамасында")
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1,
+}  # fmt: skip
+
+# Cyrillic letters, for telling Russian/Kazakh decimal commas from English grouping.
+CYRILLIC = "а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the scanner matches, as lower-case surface -> meaning."""
+
+    currency_words: dict[str, str]
+    currency_stems: dict[str, str]
+    symbols: dict[str, str]
+    codes: frozenset[str]
+    magnitudes: dict[str, int]
+
+
+def _words_of(pattern: str) -> str:
+    """The word of a CLDR compact pattern: '0 billion' -> 'billion', "0 тыс'.'" -> 'тыс.'."""
+    return pattern.replace("'", "").replace("0", "").replace("\xa0", " ").strip()
+
+
+def _cldr_magnitudes() -> dict[str, int]:
+    from babel import Locale
+
+    found: dict[str, int] = {}
+    for name in LOCALES:
+        formats = Locale.parse(name).compact_decimal_formats
+        for width in ("long", "short"):
+            for plural in formats[width]:
+                for size, pattern in dict(formats[width][plural]).items():
+                    if size in ("1000", "1000000", "1000000000", "1000000000000"):
+                        word = _words_of(pattern.pattern).lower()
+                        if word and len(word) > 1:
+                            found[word] = len(size) - 1
+    return found
+
+
+def _cldr_currency_words() -> tuple[dict[str, str], dict[str, str]]:
+    from babel import Locale
+
+    words: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    for name in LOCALES:
+        locale = Locale.parse(name)
+        plurals = locale._data["currency_names_plural"]
+        for code in CURRENCIES:
+            names = {locale.currencies.get(code, "")}
+            names.update(dict(plurals.get(code, {})).values())
+            for surface in names:
+                if surface:
+                    words[surface.lower()] = code
+            symbol = locale.currency_symbols.get(code)
+            if symbol and symbol != code and not symbol.isalpha():
+                symbols[symbol] = code
+    return words, symbols
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon of all three languages, built once from CLDR plus our supplement."""
+    words, symbols = _cldr_currency_words()
+    words.update(SUPPLEMENT_WORDS)
+    symbols.update(SYMBOLS)
+    magnitudes = _cldr_magnitudes()
+    magnitudes.update(SUPPLEMENT_MAGNITUDES)
+    return Lexicon(
+        currency_words=words,
+        currency_stems=dict(SUPPLEMENT_STEMS),
+        symbols=symbols,
+        codes=frozenset(CURRENCIES),
+        magnitudes=magnitudes,
+    )
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation that tries longer words first, so 'US dollars' beats 'US'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

@@ -1,0 +1,68 @@
+"""Reading numbers as written in news: grouping, decimal marks, words.
+
+English groups with "," and marks decimals with "."; Russian and Kazakh group with
+spaces and mark decimals with ",". A lone comma followed by exactly three digits is the
+one case that reads two ways; it is read by the document's convention and flagged when
+the convention is not clear.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from moneyfix.amounts.lexicon import NUMBER_WORDS
+
+_SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
+_THREE_DIGIT_GROUPS = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
+
+
+def read_number(raw: str, comma_decimal: bool) -> tuple[Decimal, int, str | None]:
+    """Read a written number: (value, digits after the decimal mark, why ambiguous or None).
+
+    ``comma_decimal`` is the document's convention for a lone comma before three digits.
+    """
+    digits = _SPACES.sub("", raw)
+    commas, dots = digits.count(","), digits.count(".")
+    ambiguous = None
+    if commas and dots:
+        decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+    elif commas > 1 or dots > 1:
+        # Several marks of one kind can only be grouping: 1,775,303,400 or 6.550.000.
+        decimal_mark = "" if _THREE_DIGIT_GROUPS.fullmatch(digits) else ("," if commas else ".")
+    elif dots:
+        decimal_mark = "."
+    elif commas:
+        after = len(digits) - digits.index(",") - 1
+        if after != 3:
+            decimal_mark = ","
+        elif comma_decimal:
+            decimal_mark = ","
+            ambiguous = f"'{raw}' could be {digits.replace(',', '')} or {digits.replace(',', '.')}"
+        else:
+            decimal_mark = ""
+    else:
+        decimal_mark = ""
+    if decimal_mark:
+        whole, _, fraction = digits.rpartition(decimal_mark)
+        whole = whole.replace(",", "").replace(".", "")
+        return Decimal(f"{whole or '0'}.{fraction}"), len(fraction), ambiguous
+    return Decimal(digits.replace(",", "").replace(".", "")), 0, ambiguous
+
+
+def read_number_words(words: str) -> int | None:
+    """'Thirteen' -> 13, 'twenty-five' -> 25, 'one hundred and ten' -> 110; None if not a number."""
+    total = 0
+    seen = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and" and seen:
+            continue
+        value = NUMBER_WORDS.get(word)
+        if value is None:
+            return None
+        if value == 100:
+            total = max(total, 1) * 100
+        else:
+            total += value
+        seen = True
+    return total if seen else None

@@ -1,0 +1,344 @@
+"""The scanner: finds amounts of money in text and reads them.
+
+Each match is anchored on a digit or a currency sign, so the regular expression engine
+skips ordinary prose at C speed; everything around the anchor (a code or word before the
+number, a hedge) is checked only where a candidate was found.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from moneyfix.amounts.lexicon import (
+    CURRENCY_QUALIFIERS_AFTER,
+    CURRENCY_QUALIFIERS_BEFORE,
+    CYRILLIC,
+    HEDGES,
+    HEDGES_AFTER,
+    LETTER_MAGNITUDES,
+    NUMBER_WORDS,
+    alternation,
+    lexicon,
+)
+from moneyfix.amounts.numbers import read_number, read_number_words
+from moneyfix.model import Amount
+
+_SPACE = r"[ \u00a0\u2009\u202f]"
+# A number: grouped thousands ("1,775,303,400", "27 160,4") or plain digits with an
+# optional decimal part; a decimal comma may be followed by a space before Cyrillic
+# ("481, 29 теңге"), a slip real Kazakh text makes.
+_NUM = (
+    rf"(?:\d{{1,3}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
+    rf"|\d+(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
+)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    anchored: re.Pattern[str]
+    spelled: re.Pattern[str]
+    prefix: re.Pattern[str]
+    hedge_before: re.Pattern[str]
+    hedge_after: re.Pattern[str]
+    part: re.Pattern[str]
+    conversion_next: re.Pattern[str]
+    currency_of: dict[str, str]
+    magnitude_of: dict[str, int]
+
+
+def _currency_after(lex_words: str, stems: str, codes: str, symbols: str) -> str:
+    before = alternation(set(CURRENCY_QUALIFIERS_BEFORE))
+    after = alternation(set(CURRENCY_QUALIFIERS_AFTER))
+    return (
+        rf"(?:(?i:(?:(?:{before}){_SPACE}+)?(?:{lex_words}|(?:{stems})[\w{CYRILLIC}]*)"
+        rf"(?:{_SPACE}+(?:{after}))?)(?![\w])|(?-i:{codes})(?![\w])|(?:{symbols}))"
+    )
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    words = [w for w in lex.currency_words if w[0].isalpha()]
+    stems = alternation(lex.currency_stems)
+    codes = alternation(set(lex.codes))
+    signs = {s: c for s, c in lex.symbols.items() if not s[0].isalpha()}
+    sign = alternation(signs)
+    currency = _currency_after(alternation(words), stems, codes, sign)
+    magnitude = (
+        rf"(?i:{alternation([m for m in lex.magnitudes if m not in LETTER_MAGNITUDES])})"
+        r"(?![^\W\d_])|(?i:[kmb])(?![^\W\d_])"
+    )
+    # A magnitude may be followed by more parts: "1trln56bln", "1 billion and 300 million".
+    mag_tail = rf"(?:{_SPACE}?(?:{magnitude}))"
+    more = rf"(?:(?:{_SPACE}?|{_SPACE}+and{_SPACE}+){_NUM}{_SPACE}?(?:{magnitude}))*"
+    range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до){_SPACE}+)"
+    anchored = re.compile(
+        rf"(?:(?P<sign>{sign}){_SPACE}?)?(?<![\d.,])(?P<num>{_NUM})"
+        rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
+        rf"(?P<mag>{mag_tail}{more})?"
+        # Russian writes "$1 тыс. 333" for 1,333.
+        rf"(?P<units>(?<=тыс\.){_SPACE}\d{{3}}(?!\d|[.,]\d))?"
+        rf"(?:(?P<cspace>{_SPACE}*)(?P<cur>{currency}))?"
+        # Subunits: "150 теңге 46 тиын".
+        rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)[\w]*)?"
+    )
+    number_words = alternation([w for w in NUMBER_WORDS if w != "a"])
+    spelled = re.compile(
+        rf"(?i)\b(?P<words>(?:{number_words})(?:[\s-]+(?:{number_words}|and))*)"
+        rf"(?:\s+(?P<mag>thousand|million|billion|trillion)s?)?"
+        rf"(?:\s+(?P<cur>{currency}))?(?![\w])"
+    )
+    prefix_words = rf"(?-i:{codes})|(?-i:Tenge|TENGE)|(?i:u\.s\.\$|us\$)"
+    return _Patterns(
+        anchored=anchored,
+        spelled=spelled,
+        prefix=re.compile(rf"(?:(?<![\w/])(?:{prefix_words})){_SPACE}?$"),
+        hedge_before=re.compile(rf"(?i)(?<![\w])({alternation(list(HEDGES))})\s+$"),
+        hedge_after=re.compile(rf"\s+({alternation(list(HEDGES_AFTER))})(?![\w])"),
+        part=re.compile(rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})"),
+        conversion_next=re.compile(rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:{sign}|{codes})"),
+        currency_of={**{k.lower(): v for k, v in lex.currency_words.items()}, **lex.symbols},
+        magnitude_of={k.lower(): v for k, v in lex.magnitudes.items()},
+    )
+
+
+def _currency_code(surface: str) -> str | None:
+    pats = _patterns()
+    lex = lexicon()
+    if surface in lex.codes:
+        return surface
+    key = surface.lower()
+    if key in pats.currency_of:
+        return pats.currency_of[key]
+    if surface in lex.symbols:
+        return lex.symbols[surface]
+    for word in key.split():
+        for stem, code in lex.currency_stems.items():
+            if word.startswith(stem):
+                return code
+    for word in key.split():
+        if word in pats.currency_of:
+            return pats.currency_of[word]
+    return None
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    value: Decimal
+    currency: str | None
+    magnitude: str | None
+    decimals: int
+    range: tuple[Decimal, Decimal] | None = None
+    assumed: bool = False
+    ambiguous: str | None = None
+    letter_magnitude: bool = False
+
+
+def _scale(magnitude: str | None) -> int:
+    if magnitude is None:
+        return 0
+    return _patterns().magnitude_of.get(magnitude.lower().strip(), 0)
+
+
+def _read_parts(text: str, comma_decimal: bool) -> tuple[Decimal, int, str | None, str | None]:
+    """Sum 'NUM MAG' parts: '1trln56bln' -> 1056 billion. Returns value, decimals, magnitude."""
+    total = Decimal(0)
+    decimals = 0
+    first_magnitude: str | None = None
+    ambiguous = None
+    for index, part in enumerate(_patterns().part.finditer(text)):
+        value, shown, why = read_number(part["num"], comma_decimal)
+        total += value.scaleb(_scale(part["mag"]))
+        if index == 0:
+            decimals, first_magnitude, ambiguous = shown, part["mag"], why
+    return total, decimals, first_magnitude, ambiguous
+
+
+def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | None:
+    """Read one anchored match; None when nothing marks the number as money."""
+    sign, mag, cur = m["sign"], m["mag"], m["cur"]
+    start, end = m.start(), m.end()
+    if cur is None and m["cspace"]:
+        end -= len(m["cspace"])
+    prefix_code = None
+    if sign is None:
+        before = _patterns().prefix.search(text, max(0, start - 8), start)
+        if before:
+            prefix_code = _currency_code(before.group().strip())
+            start = before.start()
+    elif sign == "$":
+        us = re.search(r"(?i:u\.s\.|us)$", text[max(0, start - 4) : start])
+        if us:
+            start -= len(us.group())
+            sign = "US$"
+    if sign is None and prefix_code is None and cur is None and mag is None:
+        return None
+    if mag:
+        value, decimals, magnitude, ambiguous = _read_parts(m["num"] + mag, comma_decimal)
+    else:
+        value, decimals, ambiguous = read_number(m["num"], comma_decimal)
+        magnitude = None
+    letter = magnitude is not None and magnitude.lower() in LETTER_MAGNITUDES
+    if letter and sign is None and prefix_code is None and cur is None:
+        return None
+    if m["units"]:
+        value += int(m["units"])
+    if m["sub"]:
+        value += Decimal(m["sub"].split()[0]).scaleb(-2)
+        decimals = 2
+    rng = None
+    if m["num2"] is not None:
+        high = (
+            _read_parts(m["num2"] + mag, comma_decimal)[0]
+            if mag
+            else read_number(m["num2"], comma_decimal)[0]
+        )
+        if high <= value:
+            return None
+        rng = (value, high)
+    currency = prefix_code or _currency_code(sign or cur) if (sign or cur or prefix_code) else None
+    assumed = prefix_code is None and (
+        (sign == "$" and cur is None)
+        or (sign is None and cur is not None and cur.lower() in ("dollar", "dollars"))
+    )
+    return _Draft(start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter)
+
+
+def _comma_decimal(text: str, lang: str) -> bool:
+    return lang in ("ru", "kk", "kk-Latn")
+
+
+def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """'Thirteen billion tenge', 'one tenge', and '(ten million)' restating an amount."""
+    found = []
+    taken = [(d.start, d.end) for d in drafts]
+    for m in _patterns().spelled.finditer(text):
+        if m["mag"] is None and m["cur"] is None:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = m["words"]
+        number = read_number_words(words)
+        if number is None:
+            continue
+        value = Decimal(number).scaleb(_scale(m["mag"]))
+        currency = _currency_code(m["cur"]) if m["cur"] else None
+        if currency is None:
+            restated = _restated_currency(text, m.start(), m.end(), drafts, value)
+            if restated is None:
+                continue
+            currency = restated
+        found.append(_Draft(m.start(), m.end(), value, currency, m["mag"], 0))
+    return found
+
+
+def _restated_currency(
+    text: str, start: int, end: int, drafts: list[_Draft], value: Decimal
+) -> str | None:
+    """A currency-less number in parentheses right after an equal amount restates it."""
+    if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
+        return None
+    for draft in drafts:
+        if draft.end <= start and start - draft.end <= 3 and draft.value == value:
+            return draft.currency
+    return None
+
+
+_NOT_MONEY_NEXT = re.compile(rf"{_SPACE}*(?:[%‰]|per\s?cent|percent|процент|пайыз)", re.I)
+_AFTER_BARE = re.compile(
+    rf"{_SPACE}*(?:$|[^\w\s]|\n|(?:and|or|in|to|from|of|for|by|at|on|with|was|were|is|are|"
+    rf"и|в|на|до|из|от|мен|және)(?![\w{CYRILLIC}]))",
+    re.I,
+)
+
+
+def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Give currency-less magnitudes ('38bn', '17.8 trillion') the document's money.
+
+    They count only where the document states money elsewhere and the number is not
+    followed by a noun ("7 million people"); they take the document's main currency,
+    tenge when it has any.
+    """
+    known = Counter(d.currency for d in drafts if d.currency)
+    if not known:
+        return [d for d in drafts if d.currency]
+    main = "KZT" if "KZT" in known else known.most_common(1)[0][0]
+    kept: list[_Draft] = []
+    for draft in drafts:
+        if draft.currency is None:
+            if draft.letter_magnitude or not _AFTER_BARE.match(text, draft.end):
+                continue
+            if _scale(draft.magnitude) < 9 and not _money_nearby(text, draft, kept):
+                continue
+            draft.currency = main
+            draft.assumed = True
+        kept.append(draft)
+    return kept
+
+
+def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> bool:
+    """Thousands and millions count people and tonnes too: take them as money only when a
+    conversion follows ("300 thousand ($2 thousand)") or the same paragraph just stated
+    money of that size ("180 thousand tenge ..., from 240 thousand")."""
+    if _patterns().conversion_next.match(text, draft.end):
+        return True
+    for earlier in reversed(before):
+        if draft.start - earlier.end > 300 or "\n" in text[earlier.end : draft.start]:
+            return False
+        if earlier.magnitude and earlier.magnitude.lower() == (draft.magnitude or "").lower():
+            return True
+    return False
+
+
+def _hedge(text: str, draft: _Draft) -> str | None:
+    pats = _patterns()
+    before = pats.hedge_before.search(text, max(0, draft.start - 20), draft.start)
+    if before:
+        return before.group(1)
+    after = pats.hedge_after.match(text, draft.end)
+    return after.group(1) if after else None
+
+
+def find_amounts(text: str, lang: str = "en") -> list[Amount]:
+    """Every amount of money in ``text``, in order, with exact code-point spans."""
+    pats = _patterns()
+    comma_decimal = _comma_decimal(text, lang)
+    drafts: list[_Draft] = []
+    for m in pats.anchored.finditer(text):
+        if _NOT_MONEY_NEXT.match(text, m.end()):
+            continue
+        draft = _from_anchor(m, text, comma_decimal)
+        if draft is not None:
+            drafts.append(draft)
+    if drafts:
+        drafts.extend(_spelled(text, drafts))
+    else:
+        drafts = _spelled(text, drafts)
+    drafts.sort(key=lambda d: d.start)
+    drafts = _context_currency(text, drafts)
+    amounts = []
+    for draft in drafts:
+        qualifier = _hedge(text, draft)
+        amounts.append(
+            Amount(
+                start=draft.start,
+                end=draft.end,
+                text=text[draft.start : draft.end],
+                value=draft.value,
+                currency=draft.currency,
+                magnitude=draft.magnitude,
+                decimals=draft.decimals,
+                approximate=qualifier is not None,
+                qualifier=qualifier,
+                range=draft.range,
+                assumed_currency=draft.assumed,
+                ambiguous=draft.ambiguous,
+            )
+        )
+    return amounts
