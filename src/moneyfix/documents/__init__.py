@@ -1,0 +1,241 @@
+"""The document layer: files and stdin in, ``Document``s (text, regions to skip, date) out.
+
+Every reader keeps the decoded text exactly as stored (newlines included), so offsets of
+findings map 1:1 to the file, and ``write_back`` + ``moneyfix.fixes.write_atomic``
+reproduce every byte that was not edited.
+
+    items = read_document(Path("article.md"))      # [(Document, Source)], several for .jsonl
+    doc, source = items[0]
+    scanner_input = masked(doc)                     # skip regions blanked, offsets unchanged
+    new_file_text = write_back(items, [new_text])   # one new text per item
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path, PurePath
+
+from moneyfix.documents import html, jsonl, markdown, text
+from moneyfix.documents.base import Analysis, DocumentError, Source, decode, digest, encode
+from moneyfix.documents.dates import date_from_filename, find_dateline, parse_date, parse_loose
+from moneyfix.model import Document
+
+__all__ = [
+    "KINDS",
+    "DocumentError",
+    "Source",
+    "encode",
+    "kind_of",
+    "load_document",
+    "masked",
+    "parse_date",
+    "read_document",
+    "write_back",
+]
+
+KINDS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+"""File suffix -> document kind."""
+
+_ANALYSERS = {"text": text.analyse, "markdown": markdown.analyse, "html": html.analyse}
+
+
+def kind_of(name: str) -> str:
+    """The document kind of a file name; no suffix (or ``-``) means plain text."""
+    suffix = PurePath(name).suffix.lower()
+    if not suffix:
+        return "text"
+    if suffix not in KINDS:
+        known = ", ".join(sorted(KINDS))
+        raise DocumentError(f"{name}: unsupported file type '{suffix}' (expected one of {known})")
+    return KINDS[suffix]
+
+
+def _mask(value: str, skip: Sequence[tuple[int, int]]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for start, end in skip:
+        start = max(start, pos)
+        if end <= start:
+            continue
+        parts.append(value[pos:start])
+        region = value[start:end]
+        if "\n" in region or "\r" in region:
+            parts.append("".join(ch if ch in "\r\n" else " " for ch in region))
+        else:
+            parts.append(" " * (end - start))
+        pos = end
+    parts.append(value[pos:])
+    return "".join(parts)
+
+
+def masked(doc: Document) -> str:
+    """The text with every skip region blanked to spaces of the same length.
+
+    Line breaks inside a region are kept, so line numbers and offsets are unchanged.
+    """
+    return _mask(doc.text, doc.skip) if doc.skip else doc.text
+
+
+def _date_for(
+    analysis: Analysis, name: str, body: str, option: dt.date | None, html_gaps: bool
+) -> tuple[dt.date | None, str | None]:
+    if option is not None:
+        return option, "option"
+    if analysis.date is not None:
+        return analysis.date, analysis.date_source
+    from_name = date_from_filename(name)
+    if from_name is not None:
+        return from_name, "filename"
+    visible = _mask(body, analysis.skip) if analysis.skip else body
+    from_line = find_dateline(visible, gaps=html_gaps)
+    if from_line is not None:
+        return from_line, "dateline"
+    return None, None
+
+
+def _build(
+    data: bytes,
+    name: str,
+    path: Path | None,
+    stat: os.stat_result | None,
+    date: dt.date | None,
+    text_field: str,
+    date_field: str,
+) -> list[tuple[Document, Source]]:
+    kind = kind_of(name)
+    body, encoding, bom = decode(data, name)
+    source = Source(
+        path=path,
+        encoding=encoding,
+        bom=bom,
+        size=len(data),
+        mtime_ns=stat.st_mtime_ns if stat else 0,
+        sha256=digest(data),
+        st_mode=stat.st_mode if stat else 0,
+        kind=kind,
+        name=name,
+        text=body,
+        text_field=text_field,
+    )
+    if kind != "jsonl":
+        analysis = _ANALYSERS[kind](body)
+        doc_date, date_source = _date_for(analysis, name, body, date, kind == "html")
+        doc = Document(
+            path=name,
+            text=body,
+            skip=analysis.skip,
+            date=doc_date,
+            date_source=date_source,
+            lang=analysis.lang,
+        )
+        return [(doc, source)]
+    items: list[tuple[Document, Source]] = []
+    from_name = date_from_filename(name)
+    for record in jsonl.records(body, name, text_field, date_field):
+        field_date = parse_loose(record.date_value) if record.date_value else None
+        rec_date: dt.date | None
+        rec_source: str | None
+        if date is not None:
+            rec_date, rec_source = date, "option"
+        elif field_date is not None:
+            rec_date, rec_source = field_date, "field"
+        elif from_name is not None:
+            rec_date, rec_source = from_name, "filename"
+        else:
+            rec_date = find_dateline(record.text)
+            rec_source = "dateline" if rec_date else None
+        doc = Document(
+            path=f"{name}:{record.line}",
+            text=record.text,
+            date=rec_date,
+            date_source=rec_source,
+        )
+        rec_source_obj = replace(source, line=record.line, span=record.span)
+        items.append((doc, rec_source_obj))
+    return items
+
+
+def load_document(
+    data: bytes,
+    name: str,
+    *,
+    date: dt.date | None = None,
+    text_field: str = "text",
+    date_field: str = "date",
+) -> list[tuple[Document, Source]]:
+    """Documents from bytes (stdin, an archive member); ``name`` picks the format and the
+    file-name date. ``Source.path`` is ``None``: write such results with ``write_new``."""
+    return _build(data, name, None, None, date, text_field, date_field)
+
+
+def read_document(
+    path: Path,
+    *,
+    date: dt.date | None = None,
+    text_field: str = "text",
+    date_field: str = "date",
+) -> list[tuple[Document, Source]]:
+    """Documents of a file: one, or one per record for ``.jsonl`` (path ``file.jsonl:LINE``).
+
+    Any problem is a ``DocumentError`` with a one-line message naming the file.
+    """
+    name = str(path)
+    kind_of(name)  # refuse an unsupported type before reading it
+    try:
+        with open(path, "rb") as fh:
+            stat = os.fstat(fh.fileno())
+            data = fh.read()
+    except FileNotFoundError:
+        raise DocumentError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{name}: is a directory") from None
+    except PermissionError:
+        raise DocumentError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return _build(data, name, path, stat, date, text_field, date_field)
+
+
+def write_back(items: Sequence[tuple[Document, Source]], new_texts: Sequence[str]) -> str:
+    """The whole new text of one file, given a new text for each of its documents.
+
+    For ``.txt``/``.md``/``.html`` that is the one new text; for ``.jsonl`` each changed
+    record's line gets only its text field replaced (other fields, key order, spacing
+    and escapes kept) and unchanged lines stay byte-identical.
+    """
+    if len(items) != len(new_texts):
+        raise ValueError("write_back needs one new text per document")
+    if not items:
+        return ""
+    first = items[0][1]
+    if first.kind != "jsonl":
+        if len(items) != 1:
+            raise ValueError("a non-JSONL file has exactly one document")
+        return new_texts[0]
+    body = first.text
+    parts: list[str] = []
+    pos = 0
+    field = first.text_field
+    for (doc, source), new in sorted(
+        zip(items, new_texts, strict=True), key=lambda item: item[0][1].span or (0, 0)
+    ):
+        if new == doc.text or source.span is None:
+            continue
+        start, end = source.span
+        parts.append(body[pos:start])
+        parts.append(jsonl.replace_field(body[start:end], field, new, doc.path))
+        pos = end
+    parts.append(body[pos:])
+    return "".join(parts)

@@ -1,0 +1,115 @@
+"""JSONL (``.jsonl``): one record a line; the text field is the document, the rest is kept.
+
+Rewriting replaces only the JSON string token of the text field inside the original
+line, so every other field, the key order, the spacing and the escaping style of the
+line stay byte-identical; a line without changes is not touched at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from moneyfix.documents.base import DocumentError
+
+__all__ = ["Record", "records", "replace_field"]
+
+_DECODER = json.JSONDecoder()
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One non-blank line of a JSONL file."""
+
+    line: int
+    """1-based line number."""
+    span: tuple[int, int]
+    """Code-point span of the line without its line ending."""
+    text: str
+    """The text field's value ("" when the field is missing or null)."""
+    date_value: str | None
+    """The date field's value when it is a string."""
+
+
+def _skip_ws(line: str, pos: int) -> int:
+    while pos < len(line) and line[pos] in " \t\n\r":
+        pos += 1
+    return pos
+
+
+def _field_spans(line: str, name: str) -> dict[str, tuple[int, int]]:
+    """Spans of the top-level values of a JSON object line (the last of duplicate keys wins)."""
+    spans: dict[str, tuple[int, int]] = {}
+    pos = _skip_ws(line, 0)
+    if line[pos : pos + 1] != "{":
+        raise DocumentError(f"{name}: not a JSON object")
+    pos = _skip_ws(line, pos + 1)
+    if line[pos : pos + 1] == "}":
+        return spans
+    while True:
+        if line[pos : pos + 1] != '"':
+            raise DocumentError(f"{name}: invalid JSON (expected a key at column {pos + 1})")
+        key, pos = json.decoder.scanstring(line, pos + 1)  # type: ignore[attr-defined]
+        pos = _skip_ws(line, pos)
+        if line[pos : pos + 1] != ":":
+            raise DocumentError(f"{name}: invalid JSON (expected ':' at column {pos + 1})")
+        pos = _skip_ws(line, pos + 1)
+        _, end = _DECODER.raw_decode(line, pos)
+        spans[key] = (pos, end)
+        pos = _skip_ws(line, end)
+        if line[pos : pos + 1] == ",":
+            pos = _skip_ws(line, pos + 1)
+            continue
+        if line[pos : pos + 1] == "}":
+            return spans
+        raise DocumentError(f"{name}: invalid JSON (expected ',' or '}}' at column {pos + 1})")
+
+
+def records(text: str, name: str, text_field: str, date_field: str) -> Iterator[Record]:
+    """Every record of a JSONL text; a broken line is a ``DocumentError`` naming ``file:line``."""
+    for number, m in enumerate(_LINE.finditer(text), start=1):
+        raw = m.group()
+        body = raw.rstrip("\r\n")
+        start = m.start()
+        if not body.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            obj = json.loads(body)
+        except json.JSONDecodeError as exc:
+            message = f"{where}: invalid JSON ({exc.msg} at column {exc.colno})"
+            raise DocumentError(message) from None
+        if not isinstance(obj, dict):
+            raise DocumentError(f"{where}: a JSONL record must be a JSON object")
+        value = obj.get(text_field)
+        if value is not None and not isinstance(value, str):
+            raise DocumentError(
+                f"{where}: field {text_field!r} is {type(value).__name__}, expected a string"
+            )
+        date_value = obj.get(date_field)
+        yield Record(
+            line=number,
+            span=(start, start + len(body)),
+            text=value or "",
+            date_value=date_value if isinstance(date_value, str) else None,
+        )
+
+
+def replace_field(line: str, field: str, value: str, name: str = "<jsonl>") -> str:
+    """``line`` with only the string value of top-level ``field`` replaced by ``value``.
+
+    Keeps the line's escaping style: ``\\uXXXX`` escapes stay escapes when the original
+    token used them for non-ASCII text.
+    """
+    spans = _field_spans(line, name)
+    if field not in spans:
+        raise DocumentError(f"{name}: no field {field!r} to rewrite")
+    start, end = spans[field]
+    token = line[start:end]
+    if json.loads(token) == value:
+        return line
+    ascii_style = line.isascii() and "\\u" in line
+    return line[:start] + json.dumps(value, ensure_ascii=ascii_style) + line[end:]

@@ -1,0 +1,137 @@
+"""Markdown (``.md``): front matter, code and markup are skipped; the date comes from front matter.
+
+Not a full CommonMark parser: it finds exactly the regions a money scanner must not read
+or rewrite (front matter, fenced code, inline code spans, HTML comments and tags, link
+destinations and reference definitions) and leaves the prose alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moneyfix.documents.base import Analysis
+from moneyfix.documents.dates import parse_loose
+
+__all__ = ["analyse", "front_matter"]
+
+_FRONT = re.compile(
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*(?:\r?\n|\Z)", re.S | re.M
+)
+_FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\r\n]*)\r?$", re.M)
+_INLINE = re.compile(r"<!--|`+|</?[A-Za-z][\w:-]*(?=[\s/>])|<[A-Za-z][\w+.-]*:[^\s<>]*>|\]\(")
+_TAG_REST = re.compile(r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
+_LINK_DEST = re.compile(
+    r"""\s*(?:<[^<>\r\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"""
+    r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
+)
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S[^\r\n]*?\r?$", re.M)
+_KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>[^\r\n]*?)\r?$", re.M)
+
+_DATE_KEYS = ("date", "published", "pubdate", "publishdate", "published_at", "created")
+_LANG_KEYS = ("lang", "language", "locale")
+
+
+def front_matter(text: str) -> tuple[tuple[int, int] | None, dict[str, str]]:
+    """The span of a YAML (``---``) or TOML (``+++``) front matter block and its top-level keys."""
+    m = _FRONT.match(text)
+    if not m:
+        return None, {}
+    values: dict[str, str] = {}
+    for km in _KEY_LINE.finditer(m.group("body")):
+        value = km.group("value").strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values.setdefault(km.group("key").lower(), value)
+    return (m.start(), m.end()), values
+
+
+def _fences(text: str, start: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        m = _FENCE_OPEN.search(text, pos)
+        if not m:
+            return spans
+        fence = m.group("fence")
+        if fence[0] == "`" and "`" in m.group("info"):
+            pos = m.end()
+            continue  # not a fence: an inline code span that starts a line
+        marker = f"{re.escape(fence[0])}{{{len(fence)},}}"
+        close = re.compile(rf"^ {{0,3}}{marker}[ \t]*(?:\r?\n|\r|\Z)", re.M)
+        cm = close.search(text, m.end())
+        end = cm.end() if cm else len(text)
+        spans.append((m.start(), end))
+        if end >= len(text):
+            return spans
+        pos = end
+
+
+def _inline(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    pos = start
+    while pos < end:
+        m = _INLINE.search(text, pos, end)
+        if not m:
+            return
+        tok = m.group()
+        if tok == "<!--":
+            close = text.find("-->", m.end(), end)
+            stop = end if close < 0 else close + 3
+            out.append((m.start(), stop))
+            pos = stop
+        elif tok.startswith("`"):
+            closing = re.compile(rf"(?<!`){tok}(?!`)")
+            cm = closing.search(text, m.end(), end)
+            if cm is None:
+                pos = m.end()  # a literal run of backticks
+            else:
+                out.append((m.start(), cm.end()))
+                pos = cm.end()
+        elif tok == "](":
+            dm = _LINK_DEST.match(text, m.end(), end)
+            if dm and dm.end() - 1 > m.end():
+                out.append((m.end(), dm.end() - 1))
+                pos = dm.end()
+            else:
+                pos = m.end()
+        elif tok.endswith(">"):
+            out.append((m.start(), m.end()))  # an autolink <https://...>
+            pos = m.end()
+        else:
+            rest = _TAG_REST.match(text, m.end(), end)
+            if rest is None:
+                pos = m.end()
+            else:
+                out.append((m.start(), rest.end()))
+                pos = rest.end()
+
+
+def analyse(text: str) -> Analysis:
+    """Regions to skip, and the date and language from the front matter."""
+    span, meta = front_matter(text)
+    skip: list[tuple[int, int]] = []
+    body = 0
+    if span is not None:
+        skip.append(span)
+        body = span[1]
+    fences = _fences(text, body)
+    refs = [(m.start(), m.end()) for m in _REF_DEF.finditer(text, body)]
+    blocks = sorted(fences + refs)
+    pos = body
+    for b_start, b_end in blocks:
+        if b_start < pos:
+            continue  # a reference-like line inside a fence
+        _inline(text, pos, b_start, skip)
+        skip.append((b_start, b_end))
+        pos = b_end
+    _inline(text, pos, len(text), skip)
+    date = None
+    for key in _DATE_KEYS:
+        if key in meta and (date := parse_loose(meta[key])) is not None:
+            break
+    lang = next((meta[k].lower() for k in _LANG_KEYS if meta.get(k)), None)
+    return Analysis(
+        skip=tuple(sorted(skip)),
+        date=date,
+        date_source="front-matter" if date else None,
+        lang=lang,
+    )
