@@ -53,7 +53,7 @@ def render(
             row = [
                 report.path,
                 f"{line}:{column}",
-                a.text,
+                " ".join(a.text.split()),
                 value,
                 (a.currency or "?") + ("*" if a.assumed_currency else ""),
                 a.magnitude or "",
