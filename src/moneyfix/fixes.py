@@ -1,0 +1,185 @@
+"""Edits and their safe application (SPEC §10).
+
+A rewrite never loses data: edits are applied only when they do not overlap, the text
+outside the edited spans is compared with the original, and files are replaced
+atomically (temporary file in the same directory, fsync, rename) with their encoding,
+BOM, newlines and permissions kept, never over a file that changed since it was read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from itertools import pairwise
+from pathlib import Path
+
+from moneyfix.documents.base import Source, encode
+from moneyfix.model import Edit
+
+__all__ = [
+    "EditConflict",
+    "WriteError",
+    "apply_edits",
+    "normalize_edits",
+    "unchanged_outside",
+    "write_atomic",
+    "write_new",
+]
+
+
+class EditConflict(ValueError):
+    """Two edits touch the same text (or an edit lies outside the text)."""
+
+
+class WriteError(Exception):
+    """A file could not be written safely; the message is one line naming the file."""
+
+
+def normalize_edits(edits: Iterable[Edit], length: int | None = None) -> list[Edit]:
+    """Edits sorted by position, exact duplicates dropped; ``EditConflict`` on any overlap.
+
+    Two insertions at the same point conflict too: their order would be a guess.
+    """
+    ordered = sorted(set(edits), key=lambda e: (e.start, e.end, e.replacement))
+    for edit in ordered:
+        if edit.start < 0 or edit.end < edit.start or (length is not None and edit.end > length):
+            raise EditConflict(f"edit [{edit.start}, {edit.end}) is outside the text")
+    for before, after in pairwise(ordered):
+        same_point = before.start == before.end == after.start == after.end
+        if after.start < before.end or same_point:
+            raise EditConflict(
+                f"edits [{before.start}, {before.end}) and [{after.start}, {after.end}) overlap"
+            )
+    return ordered
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with the edits applied (offsets refer to the original text)."""
+    parts: list[str] = []
+    pos = 0
+    for edit in normalize_edits(edits, len(text)):
+        parts.append(text[pos : edit.start])
+        parts.append(edit.replacement)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def unchanged_outside(original: str, new: str, edits: Iterable[Edit]) -> bool:
+    """Whether ``new`` equals ``original`` everywhere outside the edited spans.
+
+    Walks both texts independently of ``apply_edits`` (each gap between edits must be
+    found verbatim, each edited span must hold its replacement), so a bug in applying
+    edits cannot also hide itself here.
+    """
+    try:
+        ordered = normalize_edits(edits, len(original))
+    except EditConflict:
+        return False
+    pos_old = pos_new = 0
+    for edit in ordered:
+        gap = original[pos_old : edit.start]
+        if not new.startswith(gap, pos_new):
+            return False
+        pos_new += len(gap)
+        if not new.startswith(edit.replacement, pos_new):
+            return False
+        pos_new += len(edit.replacement)
+        pos_old = edit.end
+    return new[pos_new:] == original[pos_old:]
+
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def _fsync_dir(directory: str) -> None:
+    """Make the rename durable; not every platform can open a directory."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _replace(target: str, data: bytes, mode: int, shown: str) -> None:
+    directory = os.path.dirname(target) or "."
+    try:
+        fd, tmp = tempfile.mkstemp(
+            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".moneyfix-tmp"
+        )
+    except OSError as exc:
+        raise WriteError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise WriteError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(directory)
+
+
+def write_atomic(source: Source, new_text: str) -> bool:
+    """Write ``new_text`` over the file ``source`` was read from; ``False`` if nothing changed.
+
+    Refuses (``WriteError``) when the file's bytes differ from those read (size or
+    SHA-256; a touched file with the same bytes is fine). A symlink is followed, so the
+    link stays a link.
+    """
+    if source.path is None:
+        raise WriteError(f"{source.name or '-'}: not a file (stdin cannot be rewritten)")
+    shown = source.name or str(source.path)
+    data = encode(source, new_text)
+    target = os.path.realpath(source.path)
+    try:
+        with open(target, "rb") as fh:
+            stat = os.fstat(fh.fileno())
+            current = fh.read() if stat.st_size == source.size else None
+    except OSError as exc:
+        raise WriteError(f"{shown}: cannot read before writing ({exc.strerror or exc})") from None
+    if current is None or hashlib.sha256(current).hexdigest() != source.sha256:
+        raise WriteError(f"{shown}: changed since it was read; not written")
+    if data == current:
+        return False
+    _replace(target, data, (source.st_mode or stat.st_mode) & 0o7777, shown)
+    return True
+
+
+def write_new(path: Path, data: bytes) -> bool:
+    """Atomically create or replace an output file (``convert --out``); ``False`` when the
+    file already holds exactly ``data`` (so a rerun rewrites nothing)."""
+    target = os.path.realpath(path)
+    try:
+        stat = os.stat(target)
+        mode = stat.st_mode & 0o7777
+        if stat.st_size == len(data):
+            with open(target, "rb") as fh:
+                if fh.read() == data:
+                    return False
+    except FileNotFoundError:
+        mode = 0o666 & ~_UMASK
+    except OSError as exc:
+        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
+    _replace(target, data, mode, str(path))
+    return True
