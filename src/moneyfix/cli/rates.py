@@ -1,7 +1,400 @@
-"""``moneyfix rates``: show, update, import and export official rates."""
+"""``moneyfix rates``: show, update, import and export official rates.
+
+Heavy modules (requests, rich, defusedxml, the rates package itself) are imported inside the
+commands so that ``moneyfix --version`` and other commands start fast. Every user error is a
+one-line message on stderr and exit code 2.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
 import typer
 
-app = typer.Typer(help="Official exchange rates: show, update, import, export, info.")
+if TYPE_CHECKING:
+    from moneyfix.rates.table import RateTable
+
+app = typer.Typer(
+    help="Official exchange rates: show, update, import, export, info.",
+    no_args_is_help=True,
+)
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+
+
+RatesDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--rates-dir",
+        envvar="MONEYFIX_RATES_DIR",
+        help="Use only this directory of XXX.csv rate files (no bundled data, no cache).",
+        show_default=False,
+    ),
+]
+Currencies = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--currencies",
+        "-c",
+        help="Currency codes, comma-separated or repeated (default: all).",
+        show_default=False,
+    ),
+]
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"moneyfix rates: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _parse_date(text: str, what: str = "date") -> dt.date:
+    value = text.strip()
+    try:
+        if len(value) == 10 and value[2] == "." and value[5] == ".":
+            return dt.datetime.strptime(value, "%d.%m.%Y").date()
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"bad {what} {text!r}: use YYYY-MM-DD")
+
+
+def _currency_list(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    codes = [part.strip().upper() for value in values for part in value.split(",") if part.strip()]
+    for code in codes:
+        if len(code) != 3 or not code.isascii() or not code.isalpha():
+            _fail(f"bad currency code {code!r}: use ISO 4217 codes like USD")
+    return codes
+
+
+def _table(rates_dir: Path | None) -> RateTable:
+    from moneyfix.rates import load_table
+
+    if rates_dir is not None and not rates_dir.is_dir():
+        _fail(f"{rates_dir}: rates directory does not exist")
+    return load_table(rates_dir)
+
+
+@app.command()
+def show(
+    currency: Annotated[str, typer.Argument(help="ISO code, e.g. USD.")],
+    date: Annotated[
+        str | None,
+        typer.Argument(help="YYYY-MM-DD (default: the latest known rate).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.text,
+    max_staleness: Annotated[
+        int, typer.Option("--max-staleness", min=0, help="Oldest acceptable rate, in days.")
+    ] = 7,
+    rates_dir: RatesDir = None,
+) -> None:
+    """Show the official rate of CURRENCY (KZT per 1 unit) valid on DATE, with its source."""
+    from moneyfix.rates import RatesFileError, RateUnavailable
+
+    code = currency.strip().upper()
+    requested = _parse_date(date) if date is not None else None
+    table = _table(rates_dir)
+    try:
+        if requested is None:
+            last = table.last_date(code) if code != "KZT" else dt.date.today()
+            assert last is not None
+            rate = table.lookup(code, last, max_staleness)
+        else:
+            rate = table.lookup(code, requested, max_staleness)
+    except RateUnavailable as exc:
+        _fail(exc.message)
+    except RatesFileError as exc:
+        _fail(str(exc))
+    from moneyfix.rates.files import decimal_text
+
+    value = decimal_text(rate.value)
+    if output_format is ShowFormat.json:
+        payload = {
+            "currency": code,
+            "requested_date": requested.isoformat() if requested else None,
+            "rate": value,
+            "rate_date": rate.date.isoformat(),
+            "source": rate.source,
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    when = requested or rate.date
+    carried = "" if rate.date == when else f", carried over from {rate.date}"
+    typer.echo(f"{code} {when}: {value} KZT per 1 {code} (source {rate.source}{carried})")
+    if requested is None:
+        age = (dt.date.today() - rate.date).days
+        if age > max_staleness:
+            typer.echo(
+                f"note: this is the latest known rate, {age} days old; "
+                "run `moneyfix rates update`",
+                err=True,
+            )
+
+
+@app.command()
+def info(
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.text,
+    rates_dir: RatesDir = None,
+) -> None:
+    """Coverage, last date and source mix per currency; where the data and cache live."""
+    from collections import Counter
+
+    from moneyfix.rates import RatesFileError
+
+    table = _table(rates_dir)
+    today = dt.date.today()
+    rows = []
+    try:
+        for code in table.currencies():
+            series = table.series(code)
+            if not series.dates:
+                continue
+            mix = Counter(series.sources)
+            rows.append(
+                {
+                    "currency": code,
+                    "first_date": series.dates[0].isoformat(),
+                    "last_date": series.dates[-1].isoformat(),
+                    "rows": len(series.dates),
+                    "days_since_last": (today - series.dates[-1]).days,
+                    "sources": dict(sorted(mix.items())),
+                }
+            )
+    except RatesFileError as exc:
+        _fail(str(exc))
+    locations = table.locations
+    where = {
+        "pinned": locations.pinned,
+        "directories": [str(p) for p in locations.layers],
+        "write_dir": str(locations.write_dir),
+    }
+    if output_format is ShowFormat.json:
+        typer.echo(json.dumps({**where, "currencies": rows}, ensure_ascii=False, indent=2))
+        return
+    if locations.pinned:
+        typer.echo(f"rates directory (pinned): {locations.write_dir}")
+    else:
+        typer.echo(f"bundled history: {locations.layers[0]}")
+        typer.echo(f"user cache:      {locations.write_dir}")
+    for row in rows:
+        sources = row["sources"]
+        assert isinstance(sources, dict)
+        official = sum(n for s, n in sources.items() if s.startswith("nbk"))
+        mix_text = ", ".join(f"{s} {n}" for s, n in sources.items())
+        typer.echo(
+            f"{row['currency']}  {row['first_date']} .. {row['last_date']}  "
+            f"{row['rows']} days ({official} official)  "
+            f"last rate {row['days_since_last']} days old  [{mix_text}]"
+        )
+    if not rows:
+        typer.echo("no rates found")
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="CSV table of rates.", show_default=False)],
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            help="Built-in profile (bakdaulet, yergaliyev, ochinchind, nbu, imf) or a label "
+            "nbk:NAME / derived:NAME. Optional for files with a source column.",
+            show_default=False,
+        ),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Let these rows replace existing rows of equal rank.")
+    ] = False,
+    fill_gaps: Annotated[
+        int | None,
+        typer.Option("--fill-gaps", min=0, help="Forward-fill up to N missing days."),
+    ] = None,
+    shift_days: Annotated[
+        int | None, typer.Option("--shift-days", help="Add N days to every source date.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Ignore rows before.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Ignore rows after.")] = None,
+    currencies: Currencies = None,
+    rates_dir: RatesDir = None,
+) -> None:
+    """Merge a rate table into the user cache (or --rates-dir), keeping provenance per row.
+
+    Official (nbk) rows always beat derived ones; at equal rank existing rows win unless
+    --replace is given, so importing sources in order of preference is deterministic.
+    """
+    from moneyfix.rates import RatesFileError, resolve_locations
+    from moneyfix.rates.importer import import_file, resolve_profile, with_overrides
+
+    if not file.is_file():
+        _fail(f"{file}: no such file")
+    profile = None
+    if source is not None:
+        try:
+            profile = resolve_profile(source)
+        except ValueError as exc:
+            _fail(str(exc))
+        profile = with_overrides(
+            profile,
+            fill_gaps=fill_gaps,
+            shift_days=shift_days,
+            since=_parse_date(since, "--since date") if since else None,
+            until=_parse_date(until, "--until date") if until else None,
+        )
+    target = resolve_locations(rates_dir).write_dir
+    try:
+        result = import_file(
+            file,
+            profile,
+            target,
+            policy="replace" if replace else "keep",
+            currencies=_currency_list(currencies),
+        )
+    except RatesFileError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{target}: cannot write: {exc.strerror or exc}")
+    typer.echo(f"{file}: {result.source_rows} rows ({result.layout} layout) into {target}")
+    for code, stats in sorted(result.stats.items()):
+        conflicts = f", {stats.conflicts} official conflicts" if stats.conflicts else ""
+        typer.echo(
+            f"  {code}: {stats.added} added, {stats.replaced} replaced, "
+            f"{stats.kept} kept{conflicts}"
+        )
+
+
+@app.command()
+def export(
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.csv,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here instead of stdout.", show_default=False),
+    ] = None,
+    currencies: Currencies = None,
+    rates_dir: RatesDir = None,
+) -> None:
+    """Write the merged table (bundled + cache) as date,currency,rate,source CSV."""
+    from moneyfix.rates import RatesFileError, RateUnavailable
+    from moneyfix.rates.files import atomic_write_text, decimal_text
+
+    table = _table(rates_dir)
+    codes = _currency_list(currencies) or table.currencies()
+    lines = ["date,currency,rate,source"]
+    try:
+        for code in codes:
+            series = table.series(code)
+            lines.extend(
+                f"{d.isoformat()},{code},{decimal_text(v)},{s}"
+                for d, v, s in zip(series.dates, series.values, series.sources, strict=True)
+            )
+    except (RateUnavailable, RatesFileError) as exc:
+        _fail(str(exc))
+    text = "\n".join(lines) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        atomic_write_text(output, text)
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+
+
+@app.command()
+def update(
+    from_date: Annotated[
+        str | None,
+        typer.Option("--from", help="First date (default: the day after the last known rate)."),
+    ] = None,
+    to_date: Annotated[str | None, typer.Option("--to", help="Last date (default: today).")] = None,
+    currencies: Currencies = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=4, help="Requests in flight.")
+    ] = 3,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Read timeout per request, seconds.")
+    ] = 20.0,
+    rates_dir: RatesDir = None,
+) -> None:
+    """Fetch official rates from the National Bank of Kazakhstan into the user cache.
+
+    The server is https://nationalbank.kz unless MONEYFIX_NBK_URL names a mirror.
+    Exit code 1 when some dates could not be fetched (what was fetched is kept).
+    """
+    from moneyfix.rates import RatesFileError, RateUnavailable
+    from moneyfix.rates.nbk import ClientConfig, NbkClient
+    from moneyfix.rates.update import date_range, update_rates
+
+    table = _table(rates_dir)
+    wanted = _currency_list(currencies)
+    today = dt.date.today()
+    end = _parse_date(to_date, "--to date") if to_date else today
+    if from_date:
+        start = _parse_date(from_date, "--from date")
+    else:
+        known: list[dt.date] = []
+        try:
+            for code in wanted or table.currencies():
+                try:
+                    known.append(table.coverage(code)[1])
+                except RateUnavailable:
+                    continue  # no history yet for this currency
+        except RatesFileError as exc:
+            _fail(str(exc))
+        if wanted and not known:
+            latest = table.last_date()
+            known = [latest] if latest else []
+        # One request brings every currency, so the default resumes after the newest date;
+        # with --currencies it resumes after the oldest of the ones asked for.
+        start = (min(known) if wanted else max(known)) + dt.timedelta(days=1) if known else end
+    if start > end:
+        typer.echo(f"rates are up to date (last date {start - dt.timedelta(days=1)})")
+        return
+    days = date_range(start, end)
+    client = NbkClient(ClientConfig.from_env(workers=workers, read_timeout=timeout))
+    target = table.locations.write_dir
+    typer.echo(f"fetching {len(days)} days {start} .. {end} from {client.url}", err=True)
+    try:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            with Progress(console=Console(stderr=True), transient=True) as progress:
+                task = progress.add_task("NBK rates", total=len(days))
+                report = update_rates(
+                    target, days, wanted, client, on_day=lambda _r: progress.advance(task)
+                )
+        else:
+            report = update_rates(target, days, wanted, client)
+    except RatesFileError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{target}: cannot write: {exc.strerror or exc}")
+    typer.echo(
+        f"{report.fetched} days with rates, {report.no_data} without, "
+        f"{len(report.failed)} failed; {report.rows_written} rows written to {target}"
+    )
+    if report.failed:
+        first_day, reason = report.failed[0]
+        typer.echo(
+            f"moneyfix rates: {len(report.failed)} dates failed, first {first_day}: {reason}",
+            err=True,
+        )
+        raise typer.Exit(1)

@@ -1,0 +1,230 @@
+"""The on-disk rate format: one ``XXX.csv`` per currency with ``date,rate,source`` rows.
+
+The same format is used for the bundled history (``rates/``), the user cache and any pinned
+directory, so a diff of ``rates/`` shows exactly which rates changed and where they came from.
+``rate`` is KZT per 1 unit of the currency as plain decimal text; ``source`` is the provenance
+(``nbk:<origin>`` for official NBK numbers, ``derived:<origin>`` for crosses from other data).
+Writes are atomic (temporary file, fsync, ``os.replace``) so a crash never leaves a torn file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Literal
+
+HEADER = "date,rate,source"
+CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
+SOURCE_RE = re.compile(r"^(nbk|derived)(:[a-z0-9][a-z0-9_.-]*)?$")
+
+# A row as stored: value (KZT per unit) and provenance label.
+Entry = tuple[Decimal, str]
+MergePolicy = Literal["keep", "replace"]
+
+
+class RatesFileError(ValueError):
+    """A rate file (or a source table) cannot be read; the message names file and line."""
+
+
+def source_rank(source: str) -> int:
+    """Official NBK numbers outrank derived ones whatever the order of import."""
+    return 2 if source.startswith("nbk") else 1
+
+
+def decimal_text(value: Decimal) -> str:
+    """Plain decimal notation without exponent or trailing fractional zeros (NBK style)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def currency_path(directory: Path, currency: str) -> Path:
+    return directory / f"{currency}.csv"
+
+
+def list_currencies(directory: Path) -> list[str]:
+    """Currencies with a file in ``directory`` (temporary and other files are ignored)."""
+    if not directory.is_dir():
+        return []
+    found = []
+    for entry in os.scandir(directory):
+        name = entry.name
+        if name.endswith(".csv") and CURRENCY_RE.match(name[:-4]) and entry.is_file():
+            found.append(name[:-4])
+    return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One currency's history, sorted by date: parallel lists for bisect-speed lookups."""
+
+    dates: list[dt.date]
+    values: list[Decimal]
+    sources: list[str]
+
+
+def read_rate_file(path: Path) -> Series:
+    """Parse one rate file; strict, because a silently wrong rate is worse than none."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = handle.read().splitlines()
+    except OSError as exc:
+        raise RatesFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise RatesFileError(f"{path}: not UTF-8 text") from exc
+    if not lines or lines[0].strip().lstrip("\ufeff") != HEADER:
+        raise RatesFileError(f"{path}:1: expected header {HEADER!r}")
+    dates: list[dt.date] = []
+    values: list[Decimal] = []
+    sources: list[str] = []
+    interned: dict[str, str] = {}
+    previous: dt.date | None = None
+    for number, line in enumerate(lines[1:], start=2):
+        if not line:
+            continue
+        parts = line.split(",")
+        if len(parts) != 3:
+            raise RatesFileError(f"{path}:{number}: expected 3 fields, got {len(parts)}")
+        try:
+            day = dt.date.fromisoformat(parts[0])
+        except ValueError:
+            raise RatesFileError(f"{path}:{number}: bad date {parts[0]!r}") from None
+        try:
+            value = Decimal(parts[1])
+        except InvalidOperation:
+            raise RatesFileError(f"{path}:{number}: bad rate {parts[1]!r}") from None
+        if not value.is_finite() or value <= 0:
+            raise RatesFileError(f"{path}:{number}: rate must be positive, got {parts[1]!r}")
+        source = interned.get(parts[2])
+        if source is None:
+            if not SOURCE_RE.match(parts[2]):
+                raise RatesFileError(
+                    f"{path}:{number}: bad source {parts[2]!r} (want nbk[:name] or derived[:name])"
+                )
+            source = interned[parts[2]] = parts[2]
+        if previous is not None and day <= previous:
+            raise RatesFileError(f"{path}:{number}: date {day} not after {previous}")
+        previous = day
+        dates.append(day)
+        values.append(value)
+        sources.append(source)
+    return Series(dates, values, sources)
+
+
+def read_entries(path: Path) -> dict[dt.date, Entry]:
+    """A rate file as a mapping (empty when the file does not exist yet)."""
+    if not path.exists():
+        return {}
+    series = read_rate_file(path)
+    return dict(zip(series.dates, zip(series.values, series.sources, strict=True), strict=True))
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` so that readers see either the old or the new file, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        # mkstemp creates 0600; rate files are ordinary shared data, keep an existing mode.
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable where the platform allows it (best effort)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def format_entries(entries: Mapping[dt.date, Entry]) -> str:
+    out = [HEADER]
+    for day in sorted(entries):
+        value, source = entries[day]
+        out.append(f"{day.isoformat()},{decimal_text(value)},{source}")
+    return "\n".join(out) + "\n"
+
+
+def write_rate_file(path: Path, entries: Mapping[dt.date, Entry]) -> None:
+    atomic_write_text(path, format_entries(entries))
+
+
+@dataclass
+class MergeStats:
+    """What a merge did, so imports and updates can report it."""
+
+    added: int = 0
+    replaced: int = 0
+    kept: int = 0
+    conflicts: int = 0
+    """Official rows whose value disagreed with another official row for the same date."""
+
+
+def merge_entries(
+    existing: dict[dt.date, Entry],
+    new: Iterable[tuple[dt.date, Decimal, str]],
+    policy: MergePolicy,
+    stats: MergeStats,
+) -> None:
+    """Merge rows in place: higher rank wins; at equal rank ``policy`` decides."""
+    for day, value, source in new:
+        old = existing.get(day)
+        if old is None:
+            existing[day] = (value, source)
+            stats.added += 1
+            continue
+        old_value, old_source = old
+        if old_value == value and old_source == source:
+            stats.kept += 1
+            continue
+        new_rank, old_rank = source_rank(source), source_rank(old_source)
+        if new_rank == old_rank == 2 and old_value != value:
+            stats.conflicts += 1
+        if new_rank > old_rank or (new_rank == old_rank and policy == "replace"):
+            existing[day] = (value, source)
+            stats.replaced += 1
+        else:
+            stats.kept += 1
+
+
+def merge_into_directory(
+    directory: Path,
+    rows: Mapping[str, Iterable[tuple[dt.date, Decimal, str]]],
+    policy: MergePolicy,
+) -> dict[str, MergeStats]:
+    """Merge rows per currency into ``directory``, one atomic file replace per currency."""
+    result: dict[str, MergeStats] = {}
+    for currency in sorted(rows):
+        if not CURRENCY_RE.match(currency):
+            raise RatesFileError(f"bad currency code {currency!r}")
+        path = currency_path(directory, currency)
+        entries = read_entries(path)
+        stats = MergeStats()
+        merge_entries(entries, rows[currency], policy, stats)
+        if stats.added or stats.replaced or not path.exists():
+            write_rate_file(path, entries)
+        result[currency] = stats
+    return result

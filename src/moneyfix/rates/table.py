@@ -1,0 +1,202 @@
+"""Rate lookups: the latest official rate on or before a date, with its own date and source.
+
+A :class:`RateTable` reads one CSV per currency lazily, the first time that currency is asked
+for, so checking a document that only mentions dollars never parses the euro history.
+Lookups bisect a sorted date list, so they cost microseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from moneyfix.rates.cache import RateLocations, resolve_locations
+from moneyfix.rates.files import (
+    Entry,
+    Series,
+    currency_path,
+    list_currencies,
+    read_rate_file,
+    source_rank,
+)
+
+Reason = Literal["before-coverage", "gap", "past-last-date", "unknown-currency"]
+DEFAULT_MAX_STALENESS = 7
+BASE_CURRENCY = "KZT"
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """KZT per 1 unit of a currency (or units of base per 1 quote for crosses)."""
+
+    value: Decimal
+    date: dt.date
+    """The date the rate is valid for, which may be earlier than the date asked for."""
+    source: str
+    """Provenance: ``nbk:<origin>`` for official NBK numbers, ``derived:<origin>`` otherwise."""
+
+
+class RateUnavailable(Exception):
+    """No rate can be given; ``reason`` says why so callers can word their own message."""
+
+    def __init__(
+        self, currency: str, requested: dt.date | None, reason: Reason, message: str
+    ) -> None:
+        super().__init__(message)
+        self.currency = currency
+        self.requested = requested
+        self.reason: Reason = reason
+        self.message = message
+
+
+class RateTable:
+    """The merged rate history of one set of directories (bundled + cache, or pinned)."""
+
+    def __init__(self, locations: RateLocations) -> None:
+        self.locations = locations
+        self._series: dict[str, Series] = {}
+        self._known: list[str] | None = None
+
+    # -- loading -----------------------------------------------------------------------
+
+    def currencies(self) -> list[str]:
+        """Every currency with a history (KZT itself is implicit and not listed)."""
+        if self._known is None:
+            names: set[str] = set()
+            for layer in self.locations.layers:
+                names.update(list_currencies(layer))
+            self._known = sorted(names)
+        return list(self._known)
+
+    def series(self, currency: str) -> Series:
+        """One currency's merged history; loaded on first use, then kept."""
+        code = currency.upper()
+        cached = self._series.get(code)
+        if cached is not None:
+            return cached
+        if code not in self.currencies():
+            known = ", ".join(self.currencies()) or "none"
+            raise RateUnavailable(
+                code, None, "unknown-currency", f"unknown currency {currency!r} (known: {known})"
+            )
+        parts = [
+            read_rate_file(currency_path(layer, code))
+            for layer in self.locations.layers
+            if currency_path(layer, code).is_file()
+        ]
+        series = parts[0] if len(parts) == 1 else _overlay(parts)
+        self._series[code] = series
+        return series
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def lookup(
+        self, currency: str, date: dt.date, max_staleness: int = DEFAULT_MAX_STALENESS
+    ) -> Rate:
+        """The latest rate on or before ``date``, never a later one, at most N days old."""
+        code = currency.upper()
+        if code == BASE_CURRENCY:
+            return Rate(Decimal(1), date, "identity")
+        series = self.series(code)
+        index = bisect_right(series.dates, date) - 1
+        if index < 0:
+            first = series.dates[0] if series.dates else None
+            raise RateUnavailable(
+                code,
+                date,
+                "before-coverage",
+                f"no {code} rate for {date}: the history starts on {first}",
+            )
+        found = series.dates[index]
+        age = (date - found).days
+        if age > max_staleness:
+            if index == len(series.dates) - 1:
+                raise RateUnavailable(
+                    code,
+                    date,
+                    "past-last-date",
+                    f"no {code} rate for {date}: the last known rate is of {found} "
+                    f"({age} days earlier, max staleness {max_staleness}); "
+                    "run `moneyfix rates update`",
+                )
+            resumes = series.dates[index + 1]
+            raise RateUnavailable(
+                code,
+                date,
+                "gap",
+                f"no {code} rate for {date}: the history has a gap from {found} to {resumes}",
+            )
+        return Rate(series.values[index], found, series.sources[index])
+
+    def cross(
+        self,
+        base: str,
+        quote: str,
+        date: dt.date,
+        max_staleness: int = DEFAULT_MAX_STALENESS,
+    ) -> Rate:
+        """Units of ``base`` per 1 ``quote`` on ``date``, computed through KZT."""
+        base_rate = self.lookup(base, date, max_staleness)
+        quote_rate = self.lookup(quote, date, max_staleness)
+        value = quote_rate.value / base_rate.value
+        sources = [s for s in (quote_rate.source, base_rate.source) if s != "identity"]
+        source = "+".join(dict.fromkeys(sources)) or "identity"
+        return Rate(value, min(base_rate.date, quote_rate.date), source)
+
+    def rates_between(self, currency: str, start: dt.date, end: dt.date) -> list[Rate]:
+        """Every stored row dated within ``[start, end]`` (one per calendar day covered)."""
+        series = self.series(currency)
+        lo = bisect_left(series.dates, start)
+        hi = bisect_right(series.dates, end)
+        return [Rate(series.values[i], series.dates[i], series.sources[i]) for i in range(lo, hi)]
+
+    def average(self, currency: str, start: dt.date, end: dt.date) -> Decimal | None:
+        """Mean of the daily rows in ``[start, end]`` (for "in 2021"-style period rates)."""
+        series = self.series(currency)
+        lo = bisect_left(series.dates, start)
+        hi = bisect_right(series.dates, end)
+        if hi <= lo:
+            return None
+        return sum(series.values[lo:hi], Decimal(0)) / (hi - lo)
+
+    def bounds(self, currency: str) -> tuple[Decimal, Decimal]:
+        """Lowest and highest rate ever stored: can any historical rate explain a pair?"""
+        values = self.series(currency).values
+        if not values:
+            raise RateUnavailable(currency.upper(), None, "unknown-currency", "empty history")
+        return min(values), max(values)
+
+    def coverage(self, currency: str) -> tuple[dt.date, dt.date]:
+        """First and last date with a row (there may be gaps in between)."""
+        dates = self.series(currency).dates
+        if not dates:
+            raise RateUnavailable(currency.upper(), None, "unknown-currency", "empty history")
+        return dates[0], dates[-1]
+
+    def last_date(self, currency: str | None = None) -> dt.date | None:
+        """Last known date of one currency, or the latest over all currencies."""
+        if currency is not None:
+            return self.coverage(currency)[1]
+        lasts = [s.dates[-1] for s in map(self.series, self.currencies()) if s.dates]
+        return max(lasts) if lasts else None
+
+
+def _overlay(parts: list[Series]) -> Series:
+    """Later layers override earlier ones, except that derived rows never hide official ones."""
+    merged: dict[dt.date, Entry] = {}
+    for part in parts:
+        for day, value, source in zip(part.dates, part.values, part.sources, strict=True):
+            old = merged.get(day)
+            if old is None or source_rank(source) >= source_rank(old[1]):
+                merged[day] = (value, source)
+    days = sorted(merged)
+    return Series(days, [merged[d][0] for d in days], [merged[d][1] for d in days])
+
+
+def load_table(rates_dir: Path | None = None) -> RateTable:
+    """The rate table for this process: pinned directory, or bundled history + user cache."""
+    return RateTable(resolve_locations(rates_dir))
