@@ -179,3 +179,10 @@ def test_replace_field_keeps_everything_else() -> None:
     line = '{ "a" : 1 ,"text":"x\\/y", "text2": "x" }'
     assert replace_field(line, "text", "z") == '{ "a" : 1 ,"text":"z", "text2": "x" }'
     assert replace_field(line, "text", "x/y") == line
+
+
+def test_jsonl_without_records_gives_one_empty_document() -> None:
+    items = load_document(b"\n\n", "e.jsonl")
+    assert len(items) == 1
+    assert items[0][0].text == ""
+    assert write_back(items, [""]) == "\n\n"

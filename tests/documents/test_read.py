@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from moneyfix.documents import (
     DocumentError,
@@ -130,3 +132,19 @@ def test_date_option_wins_over_everything(tmp_path: Path) -> None:
     assert (doc.date, doc.date_source) == (dt.date(2020, 11, 24), "option")
     doc = read_document(path)[0][0]
     assert (doc.date, doc.date_source) == (dt.date(2018, 5, 5), "front-matter")
+
+
+@given(
+    text=st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=80),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+    bom=st.sampled_from([b"", b"\xef\xbb\xbf"]),
+    name=st.sampled_from(["a.txt", "a.md", "a.html"]),
+)
+def test_property_any_text_round_trips_byte_identically(
+    text: str, newline: str, bom: bytes, name: str
+) -> None:
+    data = bom + text.replace("\n", newline).encode("utf-8")
+    items = load_document(data, name)
+    doc, source = items[0]
+    assert encode(source, write_back(items, [doc.text])) == data
+    assert len(masked(doc)) == len(doc.text)

@@ -164,6 +164,13 @@ def _build(
         )
         rec_source_obj = replace(source, line=record.line, span=record.span)
         items.append((doc, rec_source_obj))
+    if not items:  # no records: one empty document, so callers always get one item
+        items.append(
+            (
+                Document(path=name, text="", date=date, date_source="option" if date else None),
+                source,
+            )
+        )
     return items
 
 
@@ -187,7 +194,8 @@ def read_document(
     text_field: str = "text",
     date_field: str = "date",
 ) -> list[tuple[Document, Source]]:
-    """Documents of a file: one, or one per record for ``.jsonl`` (path ``file.jsonl:LINE``).
+    """Documents of a file: one, or one per record for ``.jsonl`` (path ``file.jsonl:LINE``;
+    a JSONL file without records gives one empty document, never an empty list).
 
     Any problem is a ``DocumentError`` with a one-line message naming the file.
     """
