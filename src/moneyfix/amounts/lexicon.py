@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 # The currencies whose names we read. A closed list on purpose: CLDR names every
 # currency of the world, and words like "won", "rand" or "real" are ordinary English.
@@ -162,6 +163,42 @@ def lexicon() -> Lexicon:
     )
 
 
+def cased(words: Iterable[str]) -> set[str]:
+    """Each word as news may case it: 'tenge', 'Tenge', 'TENGE', 'Kazakh Tenge'.
+
+    Spelling the variants out lets the regex engine compare plain characters, several
+    times faster than case-insensitive matching on this hot path.
+    """
+    variants = set()
+    for w in words:
+        first, _, rest = w.partition(" ")
+        shouted = f"{first.upper()} {rest}" if rest else w  # "US dollars", "АҚШ доллары"
+        variants.update((w, w[:1].upper() + w[1:], w.title(), w.upper(), shouted))
+    return variants
+
+
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation that tries longer words first, so 'US dollars' beats 'US'."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    """A regex matching any of ``words``, longest first, written as a prefix tree.
+
+    The regex engine tries plain alternatives one by one; a tree shares the common
+    prefixes, so a few hundred currency names cost little more than one.
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _tree_regex(trie)
+
+
+def _tree_regex(node: dict[str, dict[str, Any]]) -> str:
+    branches = [
+        re.escape(char) + _tree_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body

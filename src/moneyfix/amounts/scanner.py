@@ -22,26 +22,28 @@ from moneyfix.amounts.lexicon import (
     LETTER_MAGNITUDES,
     NUMBER_WORDS,
     alternation,
+    cased,
     lexicon,
 )
 from moneyfix.amounts.numbers import read_number, read_number_words
 from moneyfix.model import Amount
 
 _SPACE = r"[ \u00a0\u2009\u202f]"
-# A number: grouped thousands ("1,775,303,400", "27 160,4") or plain digits with an
-# optional decimal part; a decimal comma may be followed by a space before Cyrillic
-# ("481, 29 теңге"), a slip real Kazakh text makes.
+# A number, led by a digit not preceded by a digit or a mark: grouped thousands
+# ("1,775,303,400", "27 160,4") or plain digits with an optional decimal part. A decimal
+# comma may be followed by a space before Cyrillic ("481, 29 теңге"), a slip real
+# Kazakh text makes. Starting on a plain digit class lets the regex engine skip prose fast.
 _NUM = (
-    rf"(?:\d{{1,3}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
-    rf"|\d+(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
+    rf"\d(?<![\d.,]\d)(?:\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
+    rf"|\d*(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
 )
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    anchored: re.Pattern[str]
+    anchors: tuple[re.Pattern[str], ...]
     spelled: re.Pattern[str]
-    prefix: re.Pattern[str]
     hedge_before: re.Pattern[str]
     hedge_after: re.Pattern[str]
     part: re.Pattern[str]
@@ -50,57 +52,60 @@ class _Patterns:
     magnitude_of: dict[str, int]
 
 
-def _currency_after(lex_words: str, stems: str, codes: str, symbols: str) -> str:
-    before = alternation(set(CURRENCY_QUALIFIERS_BEFORE))
-    after = alternation(set(CURRENCY_QUALIFIERS_AFTER))
+def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
+    before = alternation(cased(CURRENCY_QUALIFIERS_BEFORE))
+    after = alternation(cased(CURRENCY_QUALIFIERS_AFTER))
     return (
-        rf"(?:(?i:(?:(?:{before}){_SPACE}+)?(?:{lex_words}|(?:{stems})[\w{CYRILLIC}]*)"
-        rf"(?:{_SPACE}+(?:{after}))?)(?![\w])|(?-i:{codes})(?![\w])|(?:{symbols}))"
+        rf"(?:(?:(?:{before}){_SPACE}+)?(?:{words}|(?:{stems})\w*)"
+        rf"(?:{_SPACE}+(?:{after}))?(?!\w)|(?:{codes})(?!\w)|(?:{symbols}))"
     )
 
 
 @functools.cache
 def _patterns() -> _Patterns:
     lex = lexicon()
-    words = [w for w in lex.currency_words if w[0].isalpha()]
-    stems = alternation(lex.currency_stems)
-    codes = alternation(set(lex.codes))
-    signs = {s: c for s, c in lex.symbols.items() if not s[0].isalpha()}
-    sign = alternation(signs)
-    currency = _currency_after(alternation(words), stems, codes, sign)
+    words = alternation(cased(w for w in lex.currency_words if w[0].isalpha()))
+    stems = alternation(cased(lex.currency_stems))
+    codes = alternation(lex.codes)
+    signs = "".join(re.escape(s) for s in lex.symbols if len(s) == 1 and not s.isalpha())
+    currency = _currency_after(words, stems, codes, alternation(lex.symbols))
     magnitude = (
-        rf"(?i:{alternation([m for m in lex.magnitudes if m not in LETTER_MAGNITUDES])})"
-        r"(?![^\W\d_])|(?i:[kmb])(?![^\W\d_])"
+        rf"(?:{alternation(cased(m for m in lex.magnitudes if m not in LETTER_MAGNITUDES))}"
+        r"|[kKmMbB])(?![^\W\d_])"
     )
     # A magnitude may be followed by more parts: "1trln56bln", "1 billion and 300 million".
-    mag_tail = rf"(?:{_SPACE}?(?:{magnitude}))"
     more = rf"(?:(?:{_SPACE}?|{_SPACE}+and{_SPACE}+){_NUM}{_SPACE}?(?:{magnitude}))*"
     range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до){_SPACE}+)"
-    anchored = re.compile(
-        rf"(?:(?P<sign>{sign}){_SPACE}?)?(?<![\d.,])(?P<num>{_NUM})"
-        rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
-        rf"(?P<mag>{mag_tail}{more})?"
+    body = (
+        rf"(?P<num>{_NUM})(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
+        rf"(?P<mag>{_SPACE}?(?:{magnitude}){more})?"
         # Russian writes "$1 тыс. 333" for 1,333.
         rf"(?P<units>(?<=тыс\.){_SPACE}\d{{3}}(?!\d|[.,]\d))?"
         rf"(?:(?P<cspace>{_SPACE}*)(?P<cur>{currency}))?"
         # Subunits: "150 теңге 46 тиын".
-        rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)[\w]*)?"
+        rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
     )
-    number_words = alternation([w for w in NUMBER_WORDS if w != "a"])
+    anchors = (
+        # A bare number is money only with a magnitude or a currency after it.
+        re.compile(rf"{body}(?(mag)|(?(cur)|(?!)))(?P<sign>)(?P<prefix>)"),
+        re.compile(rf"(?P<sign>[{signs}]){_SPACE}?{body}(?P<prefix>)"),
+        # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
+        re.compile(rf"(?P<prefix>[A-Z][A-Za-z]{{2,4}}){_SPACE}?{body}(?P<sign>)"),
+    )
+    number_words = alternation(w for w in NUMBER_WORDS if w != "a")
+    spelled_currency = rf"(?:{alternation(lex.currency_words)}|(?:{stems})\w*)(?!\w)"
     spelled = re.compile(
-        rf"(?i)\b(?P<words>(?:{number_words})(?:[\s-]+(?:{number_words}|and))*)"
+        rf"(?P<words>(?:{number_words})(?:[\s-]+(?:{number_words}|and))*)"
         rf"(?:\s+(?P<mag>thousand|million|billion|trillion)s?)?"
-        rf"(?:\s+(?P<cur>{currency}))?(?![\w])"
+        rf"(?:\s+(?P<cur>{spelled_currency}))?(?!\w)"
     )
-    prefix_words = rf"(?-i:{codes})|(?-i:Tenge|TENGE)|(?i:u\.s\.\$|us\$)"
     return _Patterns(
-        anchored=anchored,
+        anchors=anchors,
         spelled=spelled,
-        prefix=re.compile(rf"(?:(?<![\w/])(?:{prefix_words})){_SPACE}?$"),
-        hedge_before=re.compile(rf"(?i)(?<![\w])({alternation(list(HEDGES))})\s+$"),
-        hedge_after=re.compile(rf"\s+({alternation(list(HEDGES_AFTER))})(?![\w])"),
+        hedge_before=re.compile(rf"(?i)(?<!\w)({alternation(HEDGES)})\s+$"),
+        hedge_after=re.compile(rf"\s+({alternation(HEDGES_AFTER)})(?!\w)"),
         part=re.compile(rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})"),
-        conversion_next=re.compile(rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:{sign}|{codes})"),
+        conversion_next=re.compile(rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})"),
         currency_of={**{k.lower(): v for k, v in lex.currency_words.items()}, **lex.symbols},
         magnitude_of={k.lower(): v for k, v in lex.magnitudes.items()},
     )
@@ -160,32 +165,37 @@ def _read_parts(text: str, comma_decimal: bool) -> tuple[Decimal, int, str | Non
     return total, decimals, first_magnitude, ambiguous
 
 
+_PREFIX_WORDS = frozenset({*lexicon().codes, "Tenge", "TENGE"})
+_SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$")
+
+
 def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | None:
-    """Read one anchored match; None when nothing marks the number as money."""
-    sign, mag, cur = m["sign"], m["mag"], m["cur"]
+    """Read one anchored match; None when it is not money after all."""
+    sign, prefix, mag, cur = m["sign"], m["prefix"], m["mag"], m["cur"]
     start, end = m.start(), m.end()
     if cur is None and m["cspace"]:
         end -= len(m["cspace"])
-    prefix_code = None
-    if sign is None:
-        before = _patterns().prefix.search(text, max(0, start - 8), start)
-        if before:
-            prefix_code = _currency_code(before.group().strip())
-            start = before.start()
-    elif sign == "$":
-        us = re.search(r"(?i:u\.s\.|us)$", text[max(0, start - 4) : start])
-        if us:
-            start -= len(us.group())
-            sign = "US$"
-    if sign is None and prefix_code is None and cur is None and mag is None:
-        return None
-    if mag:
+    if prefix and (
+        prefix not in _PREFIX_WORDS
+        or (start and (text[start - 1].isalnum() or text[start - 1] == "/"))
+    ):
+        return None  # "USD/KZT 442.85" is a rate ticker; "XKZT5" is not a code
+    if sign:
+        glued = _SIGN_PREFIXES.search(text, max(0, start - 4), start)
+        if glued:
+            start = glued.start()
+            sign = glued.group() + sign
+    if mag and any(c.isdigit() for c in mag):
         value, decimals, magnitude, ambiguous = _read_parts(m["num"] + mag, comma_decimal)
+    elif mag:
+        magnitude = mag.lstrip(" \u00a0\u2009\u202f")
+        value, decimals, ambiguous = read_number(m["num"], comma_decimal)
+        value = value.scaleb(_scale(magnitude))
     else:
         value, decimals, ambiguous = read_number(m["num"], comma_decimal)
         magnitude = None
     letter = magnitude is not None and magnitude.lower() in LETTER_MAGNITUDES
-    if letter and sign is None and prefix_code is None and cur is None:
+    if letter and not (sign or prefix or cur):
         return None
     if m["units"]:
         value += int(m["units"])
@@ -202,10 +212,10 @@ def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | N
         if high <= value:
             return None
         rng = (value, high)
-    currency = prefix_code or _currency_code(sign or cur) if (sign or cur or prefix_code) else None
-    assumed = prefix_code is None and (
-        (sign == "$" and cur is None)
-        or (sign is None and cur is not None and cur.lower() in ("dollar", "dollars"))
+    marker = prefix or sign or cur
+    currency = _currency_code(marker) if marker else None
+    assumed = sign == "$" or (
+        not (prefix or sign) and bool(cur) and cur.lower().startswith("dollar")
     )
     return _Draft(start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter)
 
@@ -215,25 +225,29 @@ def _comma_decimal(text: str, lang: str) -> bool:
 
 
 def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """'Thirteen billion tenge', 'one tenge', and '(ten million)' restating an amount."""
+    """'Thirteen billion tenge', 'one tenge', and '(ten million)' restating an amount.
+
+    Matched on an ASCII-lower-cased copy (same length, so offsets hold) so that the
+    expression can start on plain words and stay fast.
+    """
     found = []
-    taken = [(d.start, d.end) for d in drafts]
-    for m in _patterns().spelled.finditer(text):
+    lowered = text.translate(_ASCII_LOWER)
+    for m in _patterns().spelled.finditer(lowered):
         if m["mag"] is None and m["cur"] is None:
             continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if m.start() and lowered[m.start() - 1].isalpha():
             continue
-        words = m["words"]
-        number = read_number_words(words)
+        if any(d.start < m.end() and m.start() < d.end for d in drafts):
+            continue
+        number = read_number_words(m["words"])
         if number is None:
             continue
         value = Decimal(number).scaleb(_scale(m["mag"]))
         currency = _currency_code(m["cur"]) if m["cur"] else None
         if currency is None:
-            restated = _restated_currency(text, m.start(), m.end(), drafts, value)
-            if restated is None:
+            currency = _restated_currency(text, m.start(), m.end(), drafts, value)
+            if currency is None:
                 continue
-            currency = restated
         found.append(_Draft(m.start(), m.end(), value, currency, m["mag"], 0))
     return found
 
@@ -305,40 +319,48 @@ def _hedge(text: str, draft: _Draft) -> str | None:
     return after.group(1) if after else None
 
 
+def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+    """Where two readings overlap ("KZT 300bln" and "300bln"), keep the one that starts
+    first and, among those, the longest."""
+    kept: list[_Draft] = []
+    for draft in sorted(drafts, key=lambda d: (d.start, -d.end)):
+        if kept and draft.start < kept[-1].end:
+            continue
+        kept.append(draft)
+    return kept
+
+
 def find_amounts(text: str, lang: str = "en") -> list[Amount]:
     """Every amount of money in ``text``, in order, with exact code-point spans."""
     pats = _patterns()
     comma_decimal = _comma_decimal(text, lang)
     drafts: list[_Draft] = []
-    for m in pats.anchored.finditer(text):
-        if _NOT_MONEY_NEXT.match(text, m.end()):
-            continue
-        draft = _from_anchor(m, text, comma_decimal)
-        if draft is not None:
-            drafts.append(draft)
-    if drafts:
-        drafts.extend(_spelled(text, drafts))
-    else:
-        drafts = _spelled(text, drafts)
-    drafts.sort(key=lambda d: d.start)
+    for pattern in pats.anchors:
+        for m in pattern.finditer(text):
+            if _NOT_MONEY_NEXT.match(text, m.end()):
+                continue
+            draft = _from_anchor(m, text, comma_decimal)
+            if draft is not None:
+                drafts.append(draft)
+    drafts = _without_overlaps(drafts)
+    drafts = _without_overlaps(drafts + _spelled(text, drafts))
     drafts = _context_currency(text, drafts)
-    amounts = []
-    for draft in drafts:
-        qualifier = _hedge(text, draft)
-        amounts.append(
-            Amount(
-                start=draft.start,
-                end=draft.end,
-                text=text[draft.start : draft.end],
-                value=draft.value,
-                currency=draft.currency,
-                magnitude=draft.magnitude,
-                decimals=draft.decimals,
-                approximate=qualifier is not None,
-                qualifier=qualifier,
-                range=draft.range,
-                assumed_currency=draft.assumed,
-                ambiguous=draft.ambiguous,
-            )
-        )
-    return amounts
+    return [_amount(text, draft) for draft in drafts]
+
+
+def _amount(text: str, draft: _Draft) -> Amount:
+    qualifier = _hedge(text, draft)
+    return Amount(
+        start=draft.start,
+        end=draft.end,
+        text=text[draft.start : draft.end],
+        value=draft.value,
+        currency=draft.currency,
+        magnitude=draft.magnitude,
+        decimals=draft.decimals,
+        approximate=qualifier is not None,
+        qualifier=qualifier,
+        range=draft.range,
+        assumed_currency=draft.assumed,
+        ambiguous=draft.ambiguous,
+    )
