@@ -122,6 +122,13 @@ def show(
     from moneyfix.rates.files import decimal_text
 
     value = decimal_text(rate.value)
+    if requested is None:
+        age = (dt.date.today() - rate.date).days
+        if age > max_staleness:
+            typer.echo(
+                f"note: this is the latest known rate, {age} days old; run `moneyfix rates update`",
+                err=True,
+            )
     if output_format is ShowFormat.json:
         payload = {
             "currency": code,
@@ -135,14 +142,6 @@ def show(
     when = requested or rate.date
     carried = "" if rate.date == when else f", carried over from {rate.date}"
     typer.echo(f"{code} {when}: {value} KZT per 1 {code} (source {rate.source}{carried})")
-    if requested is None:
-        age = (dt.date.today() - rate.date).days
-        if age > max_staleness:
-            typer.echo(
-                f"note: this is the latest known rate, {age} days old; "
-                "run `moneyfix rates update`",
-                err=True,
-            )
 
 
 @app.command()

@@ -1,0 +1,211 @@
+"""``moneyfix rates`` through typer's CliRunner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from conftest import write_rates
+from nbk_xml import rates_xml
+from pytest_httpserver import HTTPServer
+from typer.testing import CliRunner
+from werkzeug import Request, Response
+
+from moneyfix.cli.app import app
+from moneyfix.rates.files import read_entries
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["rates", *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_show_text() -> None:
+    code, out, _ = run("show", "usd", "2020-11-25")
+    assert code == 0
+    assert out.strip() == "USD 2020-11-25: 424.49 KZT per 1 USD (source nbk:bakdaulet)"
+
+
+def test_show_carried_over_day(tmp_path: Path) -> None:
+    write_rates(tmp_path, "USD", [("2020-01-01", "380", "nbk:t")])
+    code, out, _ = run("show", "USD", "2020-01-03", "--rates-dir", str(tmp_path))
+    assert code == 0
+    assert "carried over from 2020-01-01" in out
+
+
+def test_show_without_date_gives_latest_with_note() -> None:
+    code, out, err = run("show", "EUR", "--format", "json")
+    assert code == 0
+    assert "latest known rate" in err
+    payload = json.loads(out)
+    assert payload["requested_date"] is None
+    assert payload["rate_date"] == "2026-09-11"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["USD", "1990-01-01"], "history starts on 1996-09-02"),
+        (["USD", "2027-03-01"], "last known rate is of 2026-09-11"),
+        (["RUB", "2023-01-01"], "gap from 2022-02-23 to 2024-03-27"),
+        (["XYZ", "2020-01-01"], "unknown currency 'XYZ'"),
+        (["USD", "25/11/2020"], "bad date '25/11/2020'"),
+        (["USD", "2020-11-25", "--format", "yaml"], "yaml"),
+    ],
+)
+def test_show_errors_are_one_line_exit_2(args: list[str], message: str) -> None:
+    code, out, err = run("show", *args)
+    assert code == 2
+    assert message in err
+    assert out == ""
+    assert "Traceback" not in err
+
+
+def test_show_max_staleness_option() -> None:
+    code, _, err = run("show", "USD", "2026-09-15", "--max-staleness", "2")
+    assert code == 2
+    assert "max staleness 2" in err
+    assert run("show", "USD", "2026-09-15")[0] == 0
+
+
+def test_show_accepts_dotted_dates() -> None:
+    code, out, _ = run("show", "EUR", "02.01.2024")
+    assert code == 0
+    assert "502.24" in out
+
+
+def test_missing_rates_dir_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("show", "USD", "--rates-dir", str(tmp_path / "nope"))
+    assert code == 2
+    assert "does not exist" in err
+
+
+def test_corrupt_cache_file_is_reported(isolated_env: Path) -> None:
+    cache = isolated_env / "moneyfix" / "rates"
+    cache.mkdir(parents=True)
+    (cache / "USD.csv").write_text("nonsense\n")
+    code, _, err = run("show", "USD", "2020-11-25")
+    assert code == 2
+    assert "USD.csv:1: expected header" in err
+
+
+def test_info_text_and_json() -> None:
+    code, out, _ = run("info")
+    assert code == 0
+    assert "user cache:" in out
+    assert any(line.startswith("USD  1996-09-02 .. 2026-09-11") for line in out.splitlines())
+    code, out, _ = run("info", "--format", "json")
+    payload = json.loads(out)
+    usd = next(c for c in payload["currencies"] if c["currency"] == "USD")
+    assert usd["sources"]["nbk:yergaliyev"] == 1828
+    assert payload["pinned"] is False
+
+
+def test_import_then_export(tmp_path: Path) -> None:
+    source = tmp_path / "mine.csv"
+    source.write_text("date,USD_quant,USD\n2030-01-01,1,600\n2030-01-02,1,601\n")
+    target = tmp_path / "rates"
+    code, out, err = run("import", str(source), "--source", "nbk:mine", "--rates-dir", str(target))
+    assert code == 0, err
+    assert "USD: 2 added" in out
+    code, out, _ = run("export", "--rates-dir", str(target))
+    assert out.splitlines() == [
+        "date,currency,rate,source",
+        "2030-01-01,USD,600,nbk:mine",
+        "2030-01-02,USD,601,nbk:mine",
+    ]
+    exported = tmp_path / "all.csv"
+    assert run("export", "-c", "USD", "--rates-dir", str(target), "-o", str(exported))[0] == 0
+    assert exported.read_text().count("\n") == 3
+
+
+def test_import_goes_to_the_user_cache_by_default(isolated_env: Path, tmp_path: Path) -> None:
+    source = tmp_path / "late.csv"
+    source.write_text("date,USD\n2026-09-12,451.5\n")
+    assert run("import", str(source), "--source", "nbk:late")[0] == 0
+    assert (isolated_env / "moneyfix" / "rates" / "USD.csv").is_file()
+    code, out, _ = run("show", "USD", "2026-09-12")
+    assert code == 0
+    assert "451.5" in out
+    assert "nbk:late" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.csv", "--source", "nbk:x"], "missing.csv: no such file"),
+        (["{bad}", "--source", "somewhere"], "unknown source 'somewhere'"),
+        (["{bad}", "--source", "nbk:x"], "bad.csv:2: bad number"),
+        (["{bad}"], "bad.csv: this table has no source column"),
+    ],
+)
+def test_import_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,USD\n2020-01-01,many\n")
+    args = [a.replace("{bad}", str(bad)) for a in args]
+    code, _, err = run("import", *args, "--rates-dir", str(tmp_path / "out"))
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def serve_days(server: HTTPServer, missing: frozenset[dt.date] = frozenset()) -> None:
+    def handler(request: Request) -> Response:
+        asked = dt.datetime.strptime(request.args["fdate"], "%d.%m.%Y").date()
+        if asked in missing:
+            return Response("информации нет".encode(), content_type="text/xml")
+        return Response(rates_xml(asked), content_type="text/xml; charset=UTF-8")
+
+    server.expect_request("/rss/get_rates.cfm").respond_with_handler(handler)
+
+
+def test_update_against_local_server(nbk_server: HTTPServer, tmp_path: Path) -> None:
+    serve_days(nbk_server, missing=frozenset({dt.date(2026, 9, 14)}))
+    env = {"MONEYFIX_NBK_URL": nbk_server.url_for("/").rstrip("/")}
+    target = tmp_path / "pinned"
+    write_rates(target, "USD", [("2026-09-11", "450.79", "nbk:bakdaulet")])
+    code, out, err = run(
+        "update", "--from", "2026-09-12", "--to", "2026-09-16", "-c", "USD,KRW",
+        "--rates-dir", str(target), env=env,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "4 days with rates, 1 without, 0 failed" in out
+    assert sorted(p.name for p in target.iterdir()) == ["KRW.csv", "USD.csv"]
+    usd = read_entries(target / "USD.csv")
+    assert len(usd) == 5
+    assert dt.date(2026, 9, 14) not in usd
+    code, out, _ = run("show", "KRW", "2026-09-16", "--format", "json", "--rates-dir", str(target))
+    assert json.loads(out)["rate"] == "0.3395"
+    assert json.loads(out)["source"] == "nbk:api"
+    # default range resumes after the last known date; nothing left to do up to --to
+    code, out, _ = run("update", "--to", "2026-09-16", "--rates-dir", str(target), env=env)
+    assert code == 0
+    assert "up to date" in out
+
+
+def test_update_writes_the_user_cache_and_reports_failures(
+    nbk_server: HTTPServer, isolated_env: Path
+) -> None:
+    nbk_server.expect_request("/rss/get_rates.cfm").respond_with_data("down", status=404)
+    env = {"MONEYFIX_NBK_URL": nbk_server.url_for("/").rstrip("/")}
+    code, out, err = run("update", "--from", "2026-09-12", "--to", "2026-09-13", env=env)
+    assert code == 1
+    assert "2 dates failed, first 2026-09-12: HTTP 404" in err
+    nbk_server.clear()
+    serve_days(nbk_server)
+    code, out, err = run("update", "--from", "2026-09-12", "--to", "2026-09-13", env=env)
+    assert code == 0, err
+    assert (isolated_env / "moneyfix" / "rates" / "USD.csv").is_file()
+    code, out, _ = run("show", "USD", "2026-09-13")
+    assert "470.12" in out
+    assert "nbk:api" in out
+
+
+def test_update_bad_dates() -> None:
+    code, _, err = run("update", "--from", "yesterday")
+    assert code == 2
+    assert "bad --from date 'yesterday'" in err
