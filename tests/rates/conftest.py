@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,16 +30,3 @@ def nbk_server() -> Iterator[HTTPServer]:
         server.clear()
         if server.is_running():
             server.stop()
-
-
-def write_rates(directory: Path, currency: str, rows: list[tuple[str, str, str]]) -> Path:
-    """Write a rate file from (date, rate, source) text triples."""
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{currency}.csv"
-    lines = ["date,rate,source", *(",".join(row) for row in rows)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def day(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import write_rates
 from nbk_xml import rates_xml
 from pytest_httpserver import HTTPServer
+from rates_helpers import write_rates
 from typer.testing import CliRunner
 from werkzeug import Request, Response
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import day, write_rates
+from rates_helpers import day, write_rates
 
 from moneyfix.rates import load_table
 from moneyfix.rates.files import decimal_text, read_entries, write_rate_file

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import day
+from rates_helpers import day
 
 from moneyfix.rates import RatesFileError, load_table
 from moneyfix.rates.files import read_entries

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import day, write_rates
+from rates_helpers import day, write_rates
 
 from moneyfix.rates import Rate, RatesFileError, RateUnavailable, load_table
 from moneyfix.rates.cache import RateLocations, resolve_locations, user_cache_dir
