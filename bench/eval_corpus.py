@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from moneyfix import find_amounts
+from moneyfix.pairs import find_pairs
 
 
 def _gold_key(a: dict[str, object]) -> tuple[int, int, Decimal, str]:
@@ -35,6 +36,7 @@ def main() -> int:
         print(f"{args.folder}: no corpus folder here; nothing to score", file=sys.stderr)
         return 0
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp, fp, fn, lenient_tp
+    pair_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for meta_path in sorted(args.folder.glob("*.json")):
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         lang = meta["language"].split("-")[0]
@@ -42,10 +44,25 @@ def main() -> int:
             continue
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
         gold = {_gold_key(a) for a in meta["amounts"]}
-        found = {
-            (a.start, a.end, a.value.normalize(), str(a.currency))
-            for a in find_amounts(text, lang=lang)
+        amounts = find_amounts(text, lang=lang)
+        found = {(a.start, a.end, a.value.normalize(), str(a.currency)) for a in amounts}
+        gold_pairs = {
+            (meta["amounts"][p["primary"]]["start"], meta["amounts"][p["conversion"]]["start"])
+            for p in meta["pairs"]
         }
+        found_pairs = {
+            (amounts[p.primary].start, amounts[p.conversion].start)
+            for p in find_pairs(text, amounts)
+        }
+        pc = pair_counts[lang]
+        pc[0] += len(gold_pairs & found_pairs)
+        pc[1] += len(found_pairs - gold_pairs)
+        pc[2] += len(gold_pairs - found_pairs)
+        if args.misses:
+            for s, _ in sorted(gold_pairs - found_pairs):
+                print(f"PAIR-MISS {meta['id']} {text[s : s + 60]!r}")
+            for s, _ in sorted(found_pairs - gold_pairs):
+                print(f"PAIR-FALSE {meta['id']} {text[s : s + 60]!r}")
         c = counts[lang]
         c[0] += len(gold & found)
         c[1] += len(found - gold)
@@ -65,7 +82,16 @@ def main() -> int:
             f"{lang}: strict P={precision:.3f} R={recall:.3f} F1={f1:.3f} "
             f"(tp={tp} fp={fp} fn={fn}); lenient recall={lenient / gold_total:.3f}"
         )
+    for lang, (tp, fp, fn) in sorted(pair_counts.items()):
+        print(f"{lang}: pairs {_prf(tp, fp, fn)}")
     return 0
+
+
+def _prf(tp: int, fp: int, fn: int) -> str:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f"P={precision:.3f} R={recall:.3f} F1={f1:.3f} (tp={tp} fp={fp} fn={fn})"
 
 
 if __name__ == "__main__":

@@ -1,0 +1,82 @@
+"""Conversion pairs: an amount and its restatement in another currency.
+
+A pair is recognised from what stands between two neighbouring amounts: an opening
+parenthesis ("X (Y)"), ", or" ("X, or Y"), a dash ("X – approximately Y"), each
+optionally with a hedge before Y. A written exchange rate ("1 USD = 513.45 tenge",
+"(188.35 tenge = $1)", "520 tenge per 1 dollar") is a pair of kind ``explicit-rate``: it
+is recognised so that it is never checked as a conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from moneyfix.model import Amount, Pair, PairKind
+
+_HEDGE = (
+    r"(?:about|around|approximately|approx\.|nearly|almost|roughly|some|over|more than|"
+    r"less than|under|just over|just under|up to|at least|an estimated|estimated|"
+    r"equivalent to|equal to|circa|c\.|~|≈|около|более|свыше|почти|примерно|порядка|"
+    r"шамамен|шамасы|жуық)"
+)
+_CONNECTORS: tuple[tuple[PairKind, re.Pattern[str]], ...] = (
+    ("parenthesis", re.compile(rf"\s*\(\s*(?:{_HEDGE}\s*)?", re.I)),
+    ("or", re.compile(rf"\s*,?\s+(?:or|или|немесе)\s+(?:{_HEDGE}\s+)?", re.I)),
+    ("dash", re.compile(rf"\s*[–—]\s*(?:{_HEDGE}\s+)?|\s+-\s+(?:{_HEDGE}\s+)?", re.I)),
+)
+_RATE_CONNECTOR = re.compile(r"\s*(?:=|per|for|за|үшін)\s*", re.I)
+_MAX_GAP = 40
+
+
+def find_pairs(text: str, amounts: list[Amount]) -> list[Pair]:
+    """Pairs among ``amounts`` (in text order), each amount in at most one pair."""
+    pairs: list[Pair] = []
+    used: set[int] = set()
+    for index in range(len(amounts) - 1):
+        if index in used:
+            continue
+        first, second = amounts[index], amounts[index + 1]
+        if second.start - first.end > _MAX_GAP:
+            continue
+        kind = _kind(text, first, second)
+        if kind is None:
+            continue
+        pairs.append(Pair(index, index + 1, kind, implied_rate(first, second)))
+        used.update((index, index + 1))
+    return pairs
+
+
+def _kind(text: str, first: Amount, second: Amount) -> PairKind | None:
+    if first.currency is None or second.currency is None or first.currency == second.currency:
+        return None
+    between = text[first.end : second.start]
+    if Decimal(1) in (first.value, second.value) and (
+        _RATE_CONNECTOR.fullmatch(between) or (between.isspace() and first.value == 1)
+    ):
+        return "explicit-rate"  # also "1 долларға 477,73 теңге": one unit, then its price
+    if second.value == 1 and _RATE_CONNECTOR.match(text, second.end):
+        return None  # "X ($1 = 188 tenge)": the parenthesis states a rate, not X in dollars
+    for kind, connector in _CONNECTORS:
+        if connector.fullmatch(between):
+            return kind
+    return None
+
+
+def implied_rate(first: Amount, second: Amount) -> Decimal | None:
+    """KZT per unit of the other currency; without KZT, units of the first per the second."""
+    if first.currency == "KZT" or second.currency != "KZT":
+        numerator, denominator = first.value, second.value
+    else:
+        numerator, denominator = second.value, first.value
+    if denominator == 0:
+        return None
+    return numerator / denominator
+
+
+def rate_currencies(first: Amount, second: Amount) -> tuple[str, str]:
+    """(units-of, per-one) for the implied rate of a pair: ('KZT', 'USD') for tenge/dollars."""
+    assert first.currency is not None and second.currency is not None
+    if first.currency == "KZT" or second.currency != "KZT":
+        return first.currency, second.currency
+    return second.currency, first.currency
