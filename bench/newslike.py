@@ -7,14 +7,15 @@ three states money, as in business news.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 _TEMPLATES = (
     "The regional akimat said it will spend {kzt} billion tenge (US${usd} million) on new schools.",
-    "Officials expect the programme to cost about {kzt} billion tenge, or ${usd} million, by {year}.",
+    "Officials expect the plan to cost about {kzt} billion tenge, or ${usd} million, by {year}.",
     "Exports rose {pct} percent year-on-year in {year}, according to the statistics bureau.",
     "The minister told reporters on Tuesday that {n} families had already received housing.",
     "More than {n} people attended the forum, which ran for {days} days in the capital.",
-    "The fund allocated KZT{kzt}bn to small businesses and another {small} million tenge to farmers.",
+    "The fund gave KZT{kzt}bn to small businesses and another {small} million tenge to farmers.",
     "Analysts at the bank forecast growth of {pct} percent for {year}, citing higher oil output.",
     "Construction of the bypass road, {km} kilometres long, should be finished by {year}.",
     "Revenue reached {kzt} trillion tenge in the first half, while spending grew {pct} percent.",
@@ -22,7 +23,7 @@ _TEMPLATES = (
 )
 
 
-def paragraphs(seed: int = 7) -> "Iterator[str]":
+def paragraphs(seed: int = 7) -> Iterator[str]:
     """An endless stream of paragraphs of three to six sentences."""
     rng = random.Random(seed)
     while True:
@@ -54,6 +55,3 @@ def text_of_size(size: int, seed: int = 7) -> str:
         if total >= size:
             break
     return "\n\n".join(parts)
-
-
-from collections.abc import Iterator  # noqa: E402  (kept last: only for the annotation)

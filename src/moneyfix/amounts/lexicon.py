@@ -169,7 +169,7 @@ def cased(words: Iterable[str]) -> set[str]:
     Spelling the variants out lets the regex engine compare plain characters, several
     times faster than case-insensitive matching on this hot path.
     """
-    variants = set()
+    variants: set[str] = set()
     for w in words:
         first, _, rest = w.partition(" ")
         shouted = f"{first.upper()} {rest}" if rest else w  # "US dollars", "АҚШ доллары"

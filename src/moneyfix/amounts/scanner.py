@@ -145,6 +145,11 @@ class _Draft:
     letter_magnitude: bool = False
 
 
+def magnitude_exponent(magnitude: str | None) -> int:
+    """Power of ten a magnitude word stands for: 'billion' -> 9, None -> 0."""
+    return _scale(magnitude)
+
+
 def _scale(magnitude: str | None) -> int:
     if magnitude is None:
         return 0

@@ -1,0 +1,161 @@
+"""Checking a document: amounts -> pairs -> rate checks -> findings.
+
+``check_document`` is the library's entry point for one document; ``check_text`` the
+shortcut for a string. Both are pure over their inputs and the rate table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from moneyfix.amounts import find_amounts
+from moneyfix.amounts.language import detect_lang
+from moneyfix.config import Config
+from moneyfix.documents import masked
+from moneyfix.documents.suppress import parse_suppressions
+from moneyfix.model import SEVERITY_ORDER, Amount, Document, FileReport, Finding, Pair
+from moneyfix.pairs import find_pairs
+from moneyfix.rates.table import RateTable, load_table
+from moneyfix.rules.consistency import inconsistent_pairs
+from moneyfix.rules.conversions import PairView, RateSource, Settings, check_pair, view_of
+from moneyfix.rules.missing import missing_conversions
+from moneyfix.rules.registry import RULES, enabled_codes
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a document holds before any rule runs."""
+
+    text: str
+    lang: str
+    amounts: list[Amount]
+    pairs: list[Pair]
+
+
+def analyse(doc: Document, lang: str = "auto") -> Analysis:
+    """Amounts and pairs of a document, read from its text outside the skipped regions."""
+    text = masked(doc) if doc.skip else doc.text
+    language = doc.lang or (detect_lang(text) if lang == "auto" else lang)
+    amounts = find_amounts(text, language)
+    return Analysis(text, language, amounts, find_pairs(text, amounts))
+
+
+def check_document(
+    doc: Document, config: Config | None = None, table: RateTable | None = None
+) -> FileReport:
+    """Every finding of one document, filtered by the rule selection and suppressions."""
+    config = config or Config()
+    table = table or load_table()
+    analysis = analyse(doc, config.lang)
+    findings = _findings(doc.date, analysis, config, table)
+    codes = enabled_codes(config.select, config.ignore)
+    suppressions = parse_suppressions(doc.text)
+    kept = [f for f in findings if f.code in codes and suppressions.allows(f.code, f.start)]
+    kept.sort(key=lambda f: (f.start, f.code))
+    return FileReport(
+        path=doc.path,
+        text=doc.text,
+        date=doc.date,
+        date_source=doc.date_source,
+        amounts=analysis.amounts,
+        pairs=analysis.pairs,
+        findings=kept,
+    )
+
+
+def check_text(
+    text: str,
+    date: dt.date | None = None,
+    config: Config | None = None,
+    table: RateTable | None = None,
+) -> list[Finding]:
+    """The findings of a plain text dated ``date`` (or undated)."""
+    doc = Document(path="<text>", text=text, date=date, date_source="option" if date else None)
+    return check_document(doc, config, table).findings
+
+
+def _findings(
+    day: dt.date | None, analysis: Analysis, config: Config, table: RateTable
+) -> list[Finding]:
+    settings = Settings(
+        tolerance=config.tolerance,
+        window_before=config.window_before,
+        window_after=config.window_after,
+        max_staleness=config.max_staleness,
+        lang=analysis.lang,
+    )
+    rates = RateSource(table, settings)
+    views = [
+        view
+        for pair in analysis.pairs
+        if pair.kind != "explicit-rate"
+        and (view := view_of(pair, analysis.amounts)) is not None
+        and rates.knows(view)
+    ]
+    findings: list[Finding] = []
+    stale = _stale_currencies(day, views, table, config.max_staleness)
+    if stale:
+        findings.append(_document_finding("MF008", _stale_message(day, stale, table)))
+    clean: list[PairView] = []
+    for view in views:
+        found = check_pair(view, analysis.text, rates, None if view.per in stale else day)
+        findings.extend(found)
+        if all(f.severity == "info" and f.code != "MF003" for f in found):
+            clean.append(view)
+    findings.extend(inconsistent_pairs(clean, config.tolerance))
+    if day is None and views:
+        findings.append(
+            _document_finding(
+                "MF006",
+                "no document date found (--date, front matter, file name or dateline): "
+                "conversions checked for magnitude and consistency only",
+            )
+        )
+    if day is not None and "MF005" in enabled_codes(config.select, config.ignore):
+        paired = {i for p in analysis.pairs for i in (p.primary, p.conversion)}
+        findings.extend(
+            missing_conversions(
+                analysis.text,
+                analysis.amounts,
+                paired,
+                table,
+                day,
+                config.to,
+                analysis.lang,
+                config.max_staleness,
+            )
+        )
+    return findings
+
+
+def _stale_currencies(
+    day: dt.date | None, views: list[PairView], table: RateTable, max_staleness: int
+) -> set[str]:
+    if day is None:
+        return set()
+    stale = set()
+    for view in views:
+        last = table.last_date(view.per)
+        if last is not None and (day - last).days > max_staleness:
+            stale.add(view.per)
+    return stale
+
+
+def _stale_message(day: dt.date | None, stale: set[str], table: RateTable) -> str:
+    lasts = ", ".join(f"{c} {table.last_date(c)}" for c in sorted(stale))
+    return (
+        f"the document's date {day} is past the last known official rate ({lasts}): "
+        "run `moneyfix rates update`; conversions checked for magnitude only"
+    )
+
+
+def _document_finding(code: str, message: str) -> Finding:
+    rule = RULES[code]
+    return Finding(code, rule.name, rule.severity, message, 0, 0, "")
+
+
+def at_or_above(findings: list[Finding], level: str) -> list[Finding]:
+    """The findings whose severity is ``level`` or worse."""
+    threshold = SEVERITY_ORDER[level]
+    return [f for f in findings if SEVERITY_ORDER[f.severity] >= threshold]

@@ -1,0 +1,346 @@
+"""MF001, MF002, MF003 and MF007: is a conversion explained by an official rate?
+
+A pair's implied rate is compared with the official rates around the article's date
+(the window D-3 ... D+1) or, without a date, with the whole history of the currency.
+When it misses by a power of 1000, a magnitude word is missing (MF001) or wrong (MF002);
+when it misses otherwise but some historical rate explains it, the rate is stale or
+mistyped (MF003); when nothing explains it, the pair is implausible (MF007).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from moneyfix.amounts.scanner import magnitude_exponent
+from moneyfix.amounts.style import format_number, number_span, with_magnitude
+from moneyfix.model import Amount, Edit, Finding, Fix, Pair
+from moneyfix.rates.table import Rate, RateTable, RateUnavailable
+from moneyfix.rules.periods import Period, periods_near
+from moneyfix.rules.registry import RULES
+
+_THOUSAND = Decimal(1000)
+_SHIFTS = (1, -1, 2, -2, 3, -3, 4, -4)
+_HEDGE_SLACK = Decimal("0.01")
+_PRIMARY_SLACK_CAP = Decimal("0.025")
+
+
+@dataclass(frozen=True)
+class Settings:
+    tolerance: Decimal
+    window_before: int
+    window_after: int
+    max_staleness: int
+    lang: str
+
+
+@dataclass(frozen=True)
+class PairView:
+    """One pair with what every rule needs: the two sides, rate currencies, slack."""
+
+    pair: Pair
+    primary: Amount
+    conversion: Amount
+    units: str
+    """The currency the rate is counted in: KZT when the pair has tenge."""
+    per: str
+    implied: Decimal
+    precision: Decimal
+    """Relative uncertainty of the implied rate from how the figures are printed."""
+
+    @property
+    def units_side(self) -> Amount:
+        return self.primary if self.primary.currency == self.units else self.conversion
+
+    @property
+    def per_side(self) -> Amount:
+        return self.conversion if self.units_side is self.primary else self.primary
+
+    def label(self) -> str:
+        return f"{self.units}/{self.per}" if self.units != "KZT" else f"KZT/{self.per}"
+
+
+def relative_precision(amount: Amount) -> Decimal:
+    """Half a unit of the last printed digit, relative to the value: '$3' -> 1/6."""
+    if amount.value == 0:
+        return Decimal(1)
+    scale = 0 if amount.magnitude is None else _exponent(amount)
+    half_unit = Decimal(5).scaleb(scale - amount.decimals - 1)
+    return half_unit / abs(amount.value)
+
+
+def _exponent(amount: Amount) -> int:
+    """Power of ten of the amount's magnitude word (0 when it has none)."""
+    return magnitude_exponent(amount.magnitude)
+
+
+def view_of(pair: Pair, amounts: list[Amount]) -> PairView | None:
+    primary, conversion = amounts[pair.primary], amounts[pair.conversion]
+    if pair.implied_rate is None or pair.implied_rate <= 0:
+        return None
+    if primary.currency is None or conversion.currency is None:
+        return None
+    if conversion.currency == "KZT" and primary.currency != "KZT":
+        units, per = "KZT", primary.currency
+    else:
+        units, per = primary.currency, conversion.currency
+    precision = relative_precision(conversion) + min(
+        relative_precision(primary), _PRIMARY_SLACK_CAP
+    )
+    if primary.approximate or conversion.approximate:
+        precision += _HEDGE_SLACK
+    return PairView(pair, primary, conversion, units, per, pair.implied_rate, precision)
+
+
+class RateSource:
+    """Official rates for a pair's currencies, in KZT or as crosses through KZT."""
+
+    def __init__(self, table: RateTable, settings: Settings) -> None:
+        self.table = table
+        self.settings = settings
+
+    def knows(self, view: PairView) -> bool:
+        known = set(self.table.currencies()) | {"KZT"}
+        return view.units in known and view.per in known
+
+    def rate(self, view: PairView, day: dt.date) -> Rate:
+        if view.units == "KZT":
+            return self.table.lookup(view.per, day, self.settings.max_staleness)
+        return self.table.cross(view.units, view.per, day, self.settings.max_staleness)
+
+    def window(self, view: PairView, day: dt.date) -> list[Rate]:
+        """Official rates dated D-before ... D+after (only those that exist)."""
+        first = day - dt.timedelta(days=self.settings.window_before)
+        rates: dict[dt.date, Rate] = {}
+        for offset in range(self.settings.window_before + self.settings.window_after + 1):
+            try:
+                found = self.rate(view, first + dt.timedelta(days=offset))
+            except RateUnavailable:
+                continue
+            rates.setdefault(found.date, found)
+        return list(rates.values())
+
+    def bounds(self, view: PairView) -> tuple[Decimal, Decimal]:
+        low, high = self.table.bounds(view.per)
+        if view.units == "KZT":
+            return low, high
+        units_low, units_high = self.table.bounds(view.units)
+        return low / units_high, high / units_low
+
+    def average(self, view: PairView, period: Period) -> Decimal | None:
+        per = self.table.average(view.per, period.start, period.end)
+        if view.units == "KZT" or per is None:
+            return per
+        units = self.table.average(view.units, period.start, period.end)
+        return None if not units else per / units
+
+
+def _nearest(value: Decimal, rates: list[Rate], slack: Decimal) -> Rate | None:
+    """The official rate closest to ``value`` if it is within ``slack`` (relative)."""
+    if not rates:
+        return None
+    best = min(rates, key=lambda r: abs(value / r.value - 1))
+    return best if abs(value / best.value - 1) <= slack else None
+
+
+def _within(value: Decimal, bounds: tuple[Decimal, Decimal], slack: Decimal) -> bool:
+    low, high = bounds
+    return low * (1 - slack) <= value <= high * (1 + slack)
+
+
+def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None) -> list[Finding]:
+    """The findings of one pair (none when an official rate explains it)."""
+    slack = rates.settings.tolerance + view.precision
+    window = rates.window(view, day) if day is not None else []
+    bounds = rates.bounds(view)
+    if window:
+        if _nearest(view.implied, window, slack):
+            return []
+        for shift in _SHIFTS:
+            fit = _nearest(view.implied / _THOUSAND**shift, window, slack)
+            if fit:
+                return [_magnitude_finding(view, text, shift, fit, rates.settings)]
+        assert day is not None
+        for period in periods_near(text, view.primary.start, day, rates.settings.lang):
+            average = rates.average(view, period)
+            if average and abs(view.implied / average - 1) <= slack:
+                return [_period_finding(view, period, average)]
+        if _within(view.implied, bounds, slack):
+            return [_mismatch_finding(view, text, window, rates, day)]
+    elif _within(view.implied, bounds, slack):
+        return []
+    for shift in _SHIFTS:
+        if _within(view.implied / _THOUSAND**shift, bounds, slack):
+            return [_magnitude_finding(view, text, shift, None, rates.settings)]
+    return [_implausible_finding(view, bounds)]
+
+
+def _rate_text(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.01')):f}" if abs(value) >= 1 else f"{value:.6g}"
+
+
+def _evidence(view: PairView, expected: Rate | None) -> dict[str, str]:
+    evidence = {
+        "primary": view.primary.text,
+        "conversion": view.conversion.text,
+        "implied_rate": _rate_text(view.implied),
+    }
+    if expected is not None:
+        evidence.update(
+            expected_rate=_rate_text(expected.value),
+            rate_date=expected.date.isoformat(),
+            rate_source=expected.source,
+        )
+    return evidence
+
+
+def _finding(
+    code: str,
+    view: PairView,
+    message: str,
+    fix: Fix | None = None,
+    expected: Rate | None = None,
+    severity: str | None = None,
+) -> Finding:
+    rule = RULES[code]
+    target = view.conversion
+    return Finding(
+        code=code,
+        name=rule.name,
+        severity=severity or rule.severity,  # type: ignore[arg-type]
+        message=message,
+        start=target.start,
+        end=target.end,
+        text=target.text,
+        fix=fix,
+        evidence=_evidence(view, expected),
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way to make the pair agree: give ``side`` the magnitude 10**exponent."""
+
+    side: Amount
+    exponent: int
+    edit: Edit
+
+    @property
+    def inserts(self) -> bool:
+        return self.side.magnitude is None and self.exponent > 0
+
+    @property
+    def removes(self) -> bool:
+        return self.side.magnitude is not None and self.exponent == 0
+
+
+def _readings(view: PairView, text: str, shift: int, lang: str) -> list[_Reading]:
+    """The two fixes of a power-of-1000 error: scale the foreign side up or tenge down."""
+    readings = []
+    for side, direction in ((view.per_side, 1), (view.units_side, -1)):
+        exponent = _exponent(side) + 3 * shift * direction
+        if exponent in (0, 3, 6, 9, 12) and side.range is None:
+            start, end, replacement = with_magnitude(text, side, exponent, lang)
+            readings.append(_Reading(side, exponent, Edit(start, end, replacement)))
+    return readings
+
+
+def _rewritten(text: str, side: Amount, edit: Edit) -> str:
+    local = text[side.start : edit.start] + edit.replacement + text[edit.end : side.end]
+    return local
+
+
+def _magnitude_finding(
+    view: PairView, text: str, shift: int, fit: Rate | None, settings: Settings
+) -> Finding:
+    readings = _readings(view, text, shift, settings.lang)
+    corrected = view.implied / _THOUSAND**shift
+    rate_note = (
+        f"the official {_rate_text(fit.value)} {view.label()} of {fit.date}"
+        if fit
+        else f"a historical {view.label()} rate"
+    )
+    inserting = [r for r in readings if r.inserts]
+    if len(inserting) == 1 and not any(r.removes for r in readings):
+        reading = inserting[0]
+        fixed = _rewritten(text, reading.side, reading.edit)
+        message = (
+            f'"{reading.side.text}" lacks its magnitude word: "{fixed}" gives '
+            f"{_rate_text(corrected)} {view.label()}, {rate_note}"
+        )
+        finding = _finding("MF001", view, message, Fix("safe", (reading.edit,)), fit)
+        if reading.side is view.primary:
+            return _retarget(finding, view.primary)
+        return finding
+    options = [f'"{_rewritten(text, r.side, r.edit)}"' for r in readings]
+    both = " or ".join(options) if options else "a different magnitude word"
+    message = (
+        f'"{view.primary.text}" and "{view.conversion.text}" disagree by a factor of '
+        f"{_THOUSAND ** abs(shift):,}: either {both} gives {_rate_text(corrected)} "
+        f"{view.label()}, {rate_note}"
+    )
+    display = Fix("display", tuple(r.edit for r in readings)) if readings else None
+    return _finding("MF002", view, message, display, fit)
+
+
+def _retarget(finding: Finding, amount: Amount) -> Finding:
+    return replace(finding, start=amount.start, end=amount.end, text=amount.text)
+
+
+def _mismatch_finding(
+    view: PairView, text: str, window: list[Rate], rates: RateSource, day: dt.date
+) -> Finding:
+    nearest = min(window, key=lambda r: abs(view.implied / r.value - 1))
+    off = (view.implied / nearest.value - 1) * 100
+    allowed = rates.settings.tolerance + view.precision
+    message = (
+        f"{view.primary.text} ({view.conversion.text}) implies {_rate_text(view.implied)} "
+        f"{view.label()}; the nearest official rate is {_rate_text(nearest.value)} of "
+        f"{nearest.date} ({off:+.1f}%, allowed ±{allowed * 100:.1f}%)"
+    )
+    try:
+        of_day = rates.rate(view, day)
+    except RateUnavailable:
+        of_day = nearest
+    fix = _recomputed(view, text, of_day, rates.settings.lang)
+    return _finding("MF003", view, message, fix, nearest)
+
+
+def _recomputed(view: PairView, text: str, rate: Rate, lang: str) -> Fix | None:
+    """The conversion recomputed at ``rate``, same decimals and magnitude word."""
+    conversion = view.conversion
+    if conversion.range is not None or view.primary.range is not None:
+        return None
+    start, end = number_span(conversion)
+    if start == end:
+        return None
+    if conversion.currency == view.per:
+        value = view.primary.value / rate.value
+    else:
+        value = view.primary.value * rate.value
+    number = value.scaleb(-_exponent(conversion))
+    like = text[start:end]
+    comma = lang in ("ru", "kk") or ("," in like and "." not in like and conversion.decimals > 0)
+    new = format_number(number, conversion.decimals, like, comma)
+    if Decimal(new.replace(",", ".").replace(" ", "").replace("\u00a0", "")) == 0 or new == like:
+        return None
+    return Fix("unsafe", (Edit(start, end, new),))
+
+
+def _period_finding(view: PairView, period: Period, average: Decimal) -> Finding:
+    message = (
+        f"{view.primary.text} ({view.conversion.text}) implies {_rate_text(view.implied)} "
+        f"{view.label()}, the average official rate of {period.name} "
+        f"({_rate_text(average)}): a prior-period figure at that period's rate"
+    )
+    return _finding("MF003", view, message, severity="info")
+
+
+def _implausible_finding(view: PairView, bounds: tuple[Decimal, Decimal]) -> Finding:
+    message = (
+        f"{view.primary.text} ({view.conversion.text}) implies {_rate_text(view.implied)} "
+        f"{view.label()}; no power of 1000 brings it within the historical range "
+        f"{_rate_text(bounds[0])}–{_rate_text(bounds[1])}: check both figures"
+    )
+    return _finding("MF007", view, message)
