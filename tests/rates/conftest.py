@@ -19,14 +19,20 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cache_home
 
 
-@pytest.fixture
-def nbk_server() -> Iterator[HTTPServer]:
-    """A threaded HTTP server on 127.0.0.1 (threaded so that concurrency can be observed)."""
+@pytest.fixture(scope="session")
+def _nbk_server_process() -> Iterator[HTTPServer]:
+    """One threaded server on 127.0.0.1 for the session (stopping one costs 0.5 s)."""
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
     try:
         yield server
     finally:
-        server.clear()
-        if server.is_running():
-            server.stop()
+        server.stop()
+
+
+@pytest.fixture
+def nbk_server(_nbk_server_process: HTTPServer) -> Iterator[HTTPServer]:
+    """The shared server with no handlers and an empty log (threaded: concurrency shows)."""
+    _nbk_server_process.clear()
+    yield _nbk_server_process
+    _nbk_server_process.clear()

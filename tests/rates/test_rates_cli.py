@@ -209,3 +209,14 @@ def test_update_bad_dates() -> None:
     code, _, err = run("update", "--from", "yesterday")
     assert code == 2
     assert "bad --from date 'yesterday'" in err
+
+
+def test_update_gives_up_quickly_when_the_server_is_unreachable(tmp_path: Path) -> None:
+    env = {"MONEYFIX_NBK_URL": "http://127.0.0.1:9"}
+    code, _, err = run(
+        "update", "--from", "2026-01-01", "--to", "2026-03-31", "--retries", "0",
+        "--rates-dir", str(tmp_path), env=env,
+    )  # fmt: skip
+    assert code == 1
+    assert "cannot fetch from http://127.0.0.1:9/rss/get_rates.cfm" in err
+    assert list(tmp_path.iterdir()) == []

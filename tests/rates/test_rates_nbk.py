@@ -123,30 +123,49 @@ def test_client_error_is_not_retried(nbk_server: HTTPServer) -> None:
     assert len(nbk_server.log) == 1
 
 
-def test_timeout_is_retried(nbk_server: HTTPServer) -> None:
-    slow_calls: list[float] = []
+class SlowHandler:
+    """Answers after a delay; ``wait`` lets the test finish only once every reply was sent,
+    so no late request shows up in the next test's log (the server is shared)."""
 
-    def slow(_request: Request) -> Response:
-        slow_calls.append(time.monotonic())
-        time.sleep(0.6)
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.calls = 0
+        self.pending: list[threading.Event] = []
+
+    def __call__(self, _request: Request) -> Response:
+        done = threading.Event()
+        self.pending.append(done)
+        self.calls += 1
+        time.sleep(self.delay)
+        done.set()
         return Response(rates_xml(DAY), content_type=XML)
+
+    def wait(self) -> None:
+        for event in self.pending:
+            event.wait(5)
+        time.sleep(0.05)
+
+
+def test_timeout_is_retried(nbk_server: HTTPServer) -> None:
+    slow = SlowHandler(0.6)
 
     nbk_server.expect_oneshot_request(PATH).respond_with_handler(slow)
     nbk_server.expect_request(PATH).respond_with_data(rates_xml(DAY), content_type=XML)
     started = time.monotonic()
     result = client(nbk_server, read_timeout=0.2).fetch_day(DAY)
+    elapsed = time.monotonic() - started
+    slow.wait()
     assert result.status == "ok"
-    assert len(slow_calls) == 1
-    assert time.monotonic() - started < 0.6  # answered by the retry, not the slow reply
+    assert slow.calls == 1
+    assert elapsed < 0.6  # answered by the retry, not by the slow reply
 
 
 def test_timeout_every_time_fails(nbk_server: HTTPServer) -> None:
-    def slow(_request: Request) -> Response:
-        time.sleep(0.4)
-        return Response(rates_xml(DAY), content_type=XML)
-
+    slow = SlowHandler(0.4)
     nbk_server.expect_request(PATH).respond_with_handler(slow)
     result = client(nbk_server, read_timeout=0.1, retries=1).fetch_day(DAY)
+    slow.wait()
+    assert slow.calls == 2
     assert result.status == "failed"
     assert "Timeout" in result.detail or "network" in result.detail
 

@@ -330,6 +330,9 @@ def update(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Read timeout per request, seconds.")
     ] = 20.0,
+    retries: Annotated[
+        int, typer.Option("--retries", min=0, max=10, help="Retries per date on 5xx/timeouts.")
+    ] = 3,
     rates_dir: RatesDir = None,
 ) -> None:
     """Fetch official rates from the National Bank of Kazakhstan into the user cache.
@@ -367,7 +370,8 @@ def update(
         typer.echo(f"rates are up to date (last date {start - dt.timedelta(days=1)})")
         return
     days = date_range(start, end)
-    client = NbkClient(ClientConfig.from_env(workers=workers, read_timeout=timeout))
+    config = ClientConfig.from_env(workers=workers, read_timeout=timeout, retries=retries)
+    client = NbkClient(config)
     target = table.locations.write_dir
     typer.echo(f"fetching {len(days)} days {start} .. {end} from {client.url}", err=True)
     try:
@@ -390,6 +394,13 @@ def update(
         f"{report.fetched} days with rates, {report.no_data} without, "
         f"{len(report.failed)} failed; {report.rows_written} rows written to {target}"
     )
+    if report.aborted:
+        first_day, reason = report.failed[0]
+        typer.echo(
+            f"moneyfix rates: cannot fetch from {client.url} ({reason}); stopped, nothing fetched",
+            err=True,
+        )
+        raise typer.Exit(1)
     if report.failed:
         first_day, reason = report.failed[0]
         typer.echo(

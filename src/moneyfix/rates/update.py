@@ -18,6 +18,8 @@ from moneyfix.rates.nbk import DayRates, NbkClient
 
 FETCHED_SOURCE = "nbk:api"
 FLUSH_EVERY = 32
+ABORT_AFTER = 6
+"""Give up when this many dates failed before any succeeded (offline, wrong URL, blocked)."""
 
 
 @dataclass
@@ -30,6 +32,8 @@ class UpdateReport:
     failed: list[tuple[dt.date, str]] = field(default_factory=list)
     rows_written: int = 0
     currencies: set[str] = field(default_factory=set)
+    aborted: bool = False
+    """True when the update stopped early because the server could not be reached."""
 
 
 def date_range(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -43,6 +47,7 @@ def update_rates(
     client: NbkClient | None = None,
     on_day: Callable[[DayRates], None] | None = None,
     flush_every: int = FLUSH_EVERY,
+    abort_after: int = ABORT_AFTER,
 ) -> UpdateReport:
     """Fetch ``days`` and merge the official rows into ``target_dir`` (newer fetch wins)."""
     client = client or NbkClient()
@@ -80,6 +85,9 @@ def update_rates(
                 on_day(result)
             if pending_days >= flush_every:
                 flush()
+            if report.fetched == report.no_data == 0 and len(report.failed) >= abort_after:
+                report.aborted = True
+                break
     finally:
         flush()
     report.failed.sort()
