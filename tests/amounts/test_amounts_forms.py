@@ -133,6 +133,12 @@ MAGNITUDES = [
         [Want("2 billion and 400 million US dollars", "2400000000", "USD", "billion")],
         id="billion-and-million",
     ),
+    # The full stop ends the sentence; it is not the abbreviation's own dot.
+    pytest.param(
+        "By then the fund held US$1 trln.",
+        [Want("US$1 trln", "1e12", "USD", "trln")],
+        id="sentence-final-trln",
+    ),
     pytest.param(
         "Savings reached KZT300bln in the first quarter.",
         [Want("KZT300bln", "300000000000", "KZT", "bln")],
