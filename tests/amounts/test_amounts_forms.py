@@ -162,6 +162,12 @@ SPELLED = [
         [Want("two trillion tenge", "2000000000000", "KZT", "trillion")],
         id="two-trillion",
     ),
+    # "a" is the commonest spelled-out "one" in news: "a billion tenge" is 10^9 tenge.
+    pytest.param(
+        "The city spent a billion tenge on the games.",
+        [Want("a billion tenge", "1e9", "KZT", "billion")],
+        id="a-billion",
+    ),
     pytest.param(
         "Twenty-five million tenge went to the theatre.",
         [Want("Twenty-five million tenge", "25000000", "KZT", "million")],
@@ -313,6 +319,35 @@ RANGES = [
         "Repairs will cost between 5 and 7 billion tenge.",
         [Want("5 and 7 billion tenge", "5e9", "KZT", "billion", range=("5e9", "7e9"))],
         id="between-and-range-shared-magnitude",
+    ),
+    # Both ends written in full: one range, as with "between ... and ...".
+    pytest.param(
+        "Repairs will cost $5 million to $6 million.",
+        [
+            Want(
+                "$5 million to $6 million",
+                "5e6",
+                "USD",
+                "million",
+                range=("5e6", "6e6"),
+                assumed=True,
+            )
+        ],
+        id="to-range-both-ends-full",
+    ),
+    pytest.param(
+        "Repairs will cost $5 million-$6 million.",
+        [
+            Want(
+                "$5 million-$6 million",
+                "5e6",
+                "USD",
+                "million",
+                range=("5e6", "6e6"),
+                assumed=True,
+            )
+        ],
+        id="hyphen-range-both-ends-full",
     ),
     pytest.param(
         "Repairs will cost $5-6 million.",
