@@ -74,8 +74,13 @@ def test_unknown_currency(pinned: Path) -> None:
 
 
 def test_kzt_is_one(pinned: Path) -> None:
-    rate = load_table(pinned).lookup("KZT", day("1990-01-01"))
-    assert rate.value == 1
+    table = load_table(pinned)
+    assert table.lookup("KZT", day("1990-01-01")).value == 1
+    assert table.bounds("KZT") == (1, 1)
+    assert table.average("KZT", day("2020-01-01"), day("2020-12-31")) == 1
+    assert table.last_date("KZT") is None
+    assert len(table.rates_between("kzt", day("2020-01-01"), day("2020-01-03"))) == 3
+    assert "KZT" not in table.currencies()
 
 
 def test_cross_through_kzt(pinned: Path) -> None:

@@ -149,6 +149,9 @@ class RateTable:
 
     def rates_between(self, currency: str, start: dt.date, end: dt.date) -> list[Rate]:
         """Every stored row dated within ``[start, end]`` (one per calendar day covered)."""
+        if currency.upper() == BASE_CURRENCY:
+            days = (end - start).days + 1
+            return [Rate(Decimal(1), start + dt.timedelta(days=i), "identity") for i in range(days)]
         series = self.series(currency)
         lo = bisect_left(series.dates, start)
         hi = bisect_right(series.dates, end)
@@ -156,6 +159,8 @@ class RateTable:
 
     def average(self, currency: str, start: dt.date, end: dt.date) -> Decimal | None:
         """Mean of the daily rows in ``[start, end]`` (for "in 2021"-style period rates)."""
+        if currency.upper() == BASE_CURRENCY:
+            return Decimal(1) if start <= end else None
         series = self.series(currency)
         lo = bisect_left(series.dates, start)
         hi = bisect_right(series.dates, end)
@@ -165,20 +170,26 @@ class RateTable:
 
     def bounds(self, currency: str) -> tuple[Decimal, Decimal]:
         """Lowest and highest rate ever stored: can any historical rate explain a pair?"""
+        if currency.upper() == BASE_CURRENCY:
+            return Decimal(1), Decimal(1)
         values = self.series(currency).values
         if not values:
             raise RateUnavailable(currency.upper(), None, "unknown-currency", "empty history")
         return min(values), max(values)
 
     def coverage(self, currency: str) -> tuple[dt.date, dt.date]:
-        """First and last date with a row (there may be gaps in between)."""
+        """First and last date with a row (there may be gaps in between); KZT: unbounded."""
+        if currency.upper() == BASE_CURRENCY:
+            return dt.date.min, dt.date.max
         dates = self.series(currency).dates
         if not dates:
             raise RateUnavailable(currency.upper(), None, "unknown-currency", "empty history")
         return dates[0], dates[-1]
 
     def last_date(self, currency: str | None = None) -> dt.date | None:
-        """Last known date of one currency, or the latest over all currencies."""
+        """Last known date of one currency (None for KZT), or the latest over all currencies."""
+        if currency is not None and currency.upper() == BASE_CURRENCY:
+            return None
         if currency is not None:
             return self.coverage(currency)[1]
         lasts = [s.dates[-1] for s in map(self.series, self.currencies()) if s.dates]
