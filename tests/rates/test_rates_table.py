@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rates_helpers import day, write_rates
 
 from moneyfix.rates import Rate, RatesFileError, RateUnavailable, load_table
@@ -169,3 +171,38 @@ def test_bad_rate_files_name_file_and_line(tmp_path: Path, content: str, problem
         load_table(tmp_path).lookup("USD", dt.date(2020, 1, 1))
     assert str(tmp_path / "USD.csv") in str(info.value)
     assert problem in str(info.value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    offsets=st.sets(st.integers(min_value=0, max_value=60), min_size=1, max_size=30),
+    asked=st.integers(min_value=-5, max_value=80),
+    staleness=st.integers(min_value=0, max_value=10),
+)
+def test_lookup_matches_a_linear_scan(offsets: set[int], asked: int, staleness: int) -> None:
+    """The bisect lookup agrees with the obvious definition, and never looks ahead."""
+    import tempfile
+
+    start = dt.date(2020, 1, 1)
+    rows = [((start + dt.timedelta(days=o)).isoformat(), str(100 + o), "nbk:t") for o in offsets]
+    with tempfile.TemporaryDirectory() as tmp:
+        write_rates(Path(tmp), "USD", sorted(rows))
+        table = load_table(Path(tmp))
+        when = start + dt.timedelta(days=asked)
+        earlier = [o for o in offsets if o <= asked]
+        try:
+            rate = table.lookup("USD", when, max_staleness=staleness)
+        except RateUnavailable as exc:
+            assert not earlier or asked - max(earlier) > staleness
+            assert exc.reason == (
+                "before-coverage"
+                if not earlier
+                else "past-last-date"
+                if max(earlier) == max(offsets)
+                else "gap"
+            )
+        else:
+            assert earlier
+            assert rate.date == start + dt.timedelta(days=max(earlier))
+            assert rate.date <= when
+            assert (when - rate.date).days <= staleness
