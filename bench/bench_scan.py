@@ -1,0 +1,195 @@
+"""Benchmark: amount-scanning throughput (MB/s) and peak memory on generated news text.
+
+Two kinds of text: ``newslike`` (money-dense, like the annotated corpus) and ``newsmix``
+(ordinary news: mostly prose with dates, percentages and counts, money in about one
+sentence in six). For each kind and each file size the text is written to a temporary
+file and measured in a fresh child process pinned to one core, so that one measurement's
+memory cannot leak into the next:
+
+- throughput of ``moneyfix.find_amounts`` over the whole file, best of 3;
+- peak RSS growth during scanning (``ru_maxrss`` after scanning minus after reading);
+- ``tracemalloc`` peak during one scan, and what is still held afterwards (the results).
+
+Memory that does not grow with file size beyond the file itself shows as a peak/file
+ratio that stays flat from 5 MB to 20 MB. Finally ``moneyfix scan FILE --format jsonl``
+is timed end to end, if that command exists yet.
+
+    python bench/bench_scan.py            # 5 MB and 20 MB of each kind
+    python bench/bench_scan.py --sizes 1,4 --repeat 1   # a quick look
+
+MB here means 10^6 bytes of UTF-8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+MB = 1_000_000
+
+
+def _pin_to_one_core() -> None:
+    """Run on a single CPU so the figure means 'one core' on a busy machine too."""
+    if hasattr(os, "sched_setaffinity"):
+        cpus = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpus[-1]})
+
+
+def _maxrss_bytes() -> int:
+    """Peak resident set size of this process so far (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def child(path: str, repeat: int) -> None:
+    """Measure one file in this (fresh) process and print the figures as JSON."""
+    _pin_to_one_core()
+    import moneyfix
+
+    moneyfix.find_amounts("warm-up: the lexicon is built on first use, 5 billion tenge")
+    text = Path(path).read_text(encoding="utf-8")
+    size = len(text.encode("utf-8"))
+    rss_before = _maxrss_bytes()
+    best = float("inf")
+    count = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        amounts = moneyfix.find_amounts(text)
+        best = min(best, time.perf_counter() - start)
+        count = len(amounts)
+        del amounts
+    rss_growth = _maxrss_bytes() - rss_before
+
+    tracemalloc.start()
+    amounts = moneyfix.find_amounts(text)
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        json.dumps(
+            {
+                "bytes": size,
+                "chars": len(text),
+                "amounts": count,
+                "seconds": best,
+                "rss_growth": rss_growth,
+                "traced_peak": peak,
+                "traced_held": held,
+                "amounts_held": len(amounts),
+            }
+        )
+    )
+
+
+def _generate(kind: str, size: int) -> str:
+    sys.path.insert(0, str(BENCH))
+    if kind == "newslike":
+        import newslike
+
+        return newslike.text_of_size(size)
+    import newsmix
+
+    return newsmix.text_of_size(size)
+
+
+def _measure(path: Path, repeat: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(path), "--repeat", str(repeat)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def _scan_command() -> list[str] | None:
+    """The ``moneyfix scan`` command line, or None while it is still a placeholder."""
+    exe = shutil.which("moneyfix")
+    command = [exe] if exe else [sys.executable, "-m", "moneyfix"]
+    probe = subprocess.run([*command, "scan", "--help"], capture_output=True, text=True)
+    if probe.returncode != 0 or "--format" not in probe.stdout or "placeholder" in probe.stdout:
+        return None
+    return command
+
+
+def _time_scan(command: list[str], path: Path, repeat: int) -> tuple[float, int]:
+    """Best wall time of ``moneyfix scan FILE --format jsonl > /dev/null`` and its exit code."""
+    best = float("inf")
+    code = 0
+    for _ in range(repeat):
+        with open(os.devnull, "w") as sink:
+            start = time.perf_counter()
+            code = subprocess.run(
+                [*command, "scan", str(path), "--format", "jsonl"], stdout=sink
+            ).returncode
+            best = min(best, time.perf_counter() - start)
+    return best, code
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5,20", help="file sizes in MB (default 5,20)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure, best kept")
+    parser.add_argument("--kinds", default="newslike,newsmix")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child, args.repeat)
+        return
+
+    sizes = [float(s) for s in args.sizes.split(",")]
+    kinds = args.kinds.split(",")
+    scan = _scan_command()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="moneyfix-bench-") as tmp:
+        for kind in kinds:
+            for size_mb in sizes:
+                path = Path(tmp) / f"{kind}-{size_mb:g}MB.txt"
+                path.write_text(_generate(kind, int(size_mb * MB)), encoding="utf-8")
+                figures = _measure(path, args.repeat)
+                if scan is not None:
+                    figures["scan_seconds"], figures["scan_exit"] = _time_scan(
+                        scan, path, args.repeat
+                    )
+                rows.append((kind, figures))
+                path.unlink()
+
+    header = (
+        f"{'text':<9} {'file MB':>7} {'amounts':>8} {'MB/s':>7} "
+        f"{'RSS +MB':>8} {'traced peak MB':>14} {'held MB':>8} {'peak/file':>9}"
+    )
+    if scan is not None:
+        header += f" {'scan MB/s':>9}"
+    print(f"find_amounts, one core, best of {args.repeat}:")
+    print(header)
+    for kind, f in rows:
+        line = (
+            f"{kind:<9} {f['bytes'] / MB:>7.1f} {int(f['amounts']):>8} "
+            f"{f['bytes'] / MB / f['seconds']:>7.2f} {f['rss_growth'] / MB:>8.1f} "
+            f"{f['traced_peak'] / MB:>14.1f} {f['traced_held'] / MB:>8.1f} "
+            f"{f['traced_peak'] / f['bytes']:>9.2f}"
+        )
+        if scan is not None:
+            note = "" if f["scan_exit"] == 0 else f" (exit {int(f['scan_exit'])})"
+            line += f" {f['bytes'] / MB / f['scan_seconds']:>9.2f}{note}"
+        print(line)
+    print(
+        "RSS +MB: peak resident memory added while scanning, beyond the text already read; "
+        "traced peak: Python allocations during one scan; held: what the results keep."
+    )
+    if scan is None:
+        print("note: `moneyfix scan` is still a placeholder; end-to-end timing skipped.")
+
+
+if __name__ == "__main__":
+    main()
