@@ -163,6 +163,14 @@ def test_locations_honour_xdg_and_env(tmp_path: Path, monkeypatch: pytest.Monkey
         ("date,rate,source\n2020-01-01,-1,nbk\n", ":2: rate must be positive"),
         ("date,rate,source\n2020-01-01,380,somewhere\n", ":2: bad source"),
         ("date,rate,source\n2020-01-02,380,nbk\n2020-01-01,380,nbk\n", ":3: date 2020-01-01"),
+        ("date,rate,source\n2020-01-01,380,nbk\n2020-01-01,380,nbk\n", ":3: date 2020-01-01"),
+        ("date,rate,source\n2020-01-01,NaN,nbk\n", ":2: rate must be positive"),
+        ("date,rate,source\n2020-01-01,Infinity,nbk\n", ":2: rate must be positive"),
+        # one line short, a later one long: the field count adds up but columns shift
+        (
+            "date,rate,source\n2020-01-01,380\n2020-01-02,381,nbk\n2020-01-03,382,nbk,x\n",
+            ":2: expected 3 fields",
+        ),
     ],
 )
 def test_bad_rate_files_name_file_and_line(tmp_path: Path, content: str, problem: str) -> None:
@@ -206,3 +214,21 @@ def test_lookup_matches_a_linear_scan(offsets: set[int], asked: int, staleness: 
             assert rate.date == start + dt.timedelta(days=max(earlier))
             assert rate.date <= when
             assert (when - rate.date).days <= staleness
+
+
+def test_blank_lines_crlf_and_bom_are_tolerated(tmp_path: Path) -> None:
+    text = "\ufeffdate,rate,source\r\n2020-01-01,380,nbk:a\r\n\r\n2020-01-02,381,nbk:a\r\n"
+    (tmp_path / "USD.csv").write_text(text, encoding="utf-8")
+    table = load_table(tmp_path)
+    assert table.coverage("USD") == (day("2020-01-01"), day("2020-01-02"))
+    assert table.lookup("USD", day("2020-01-02")).source == "nbk:a"
+
+
+def test_file_without_final_newline_or_rows(tmp_path: Path) -> None:
+    (tmp_path / "USD.csv").write_text("date,rate,source\n2020-01-01,380,nbk", encoding="utf-8")
+    (tmp_path / "EUR.csv").write_text("date,rate,source\n", encoding="utf-8")
+    table = load_table(tmp_path)
+    assert table.lookup("USD", day("2020-01-01")).value == Decimal("380")
+    with pytest.raises(RateUnavailable) as info:
+        table.lookup("EUR", day("2020-01-01"))
+    assert info.value.reason == "before-coverage"

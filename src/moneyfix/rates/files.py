@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -75,39 +76,48 @@ def read_rate_file(path: Path) -> Series:
     """Parse one rate file; strict, because a silently wrong rate is worse than none."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            lines = handle.read().splitlines()
+            text = handle.read()
     except OSError as exc:
         raise RatesFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise RatesFileError(f"{path}: not UTF-8 text") from exc
-    if not lines or lines[0].strip().lstrip("\ufeff") != HEADER:
+    header, _, body = text.partition("\n")
+    if header.strip().lstrip("\ufeff") != HEADER:
         raise RatesFileError(f"{path}:1: expected header {HEADER!r}")
-    rows = [line.split(",") for line in lines[1:] if line]
-    fast = _parse_fast(rows)
+    fast = _parse_fast(body)
     if fast is not None:
         return fast
-    return _parse_checked(path, lines)
+    return _parse_checked(path, text.splitlines())
 
 
-def _parse_fast(rows: list[list[str]]) -> Series | None:
-    """Column-wise parse of a well-formed file (the common case); None on any doubt."""
+def _parse_fast(body: str) -> Series | None:
+    """Column-wise parse of a well-formed file (the common case); None on any doubt.
+
+    The body is split into one flat field list. A line with too few or too many fields would
+    shift every later field into the wrong column, where a date cannot pass as a rate and a
+    date or rate cannot pass as a source label, so misalignment always fails validation.
+    """
+    if "\r" in body:
+        return None
+    if body and not body.endswith("\n"):
+        body += "\n"
+    fields = body.replace("\n", ",").split(",")
+    fields.pop()  # the empty string after the final newline
+    if len(fields) % 3 or body.count("\n") * 3 != len(fields):
+        return None
     try:
-        if any(len(row) != 3 for row in rows):
+        dates = list(map(dt.date.fromisoformat, fields[0::3]))
+        values = list(map(Decimal, fields[1::3]))
+        if values and not (min(values) > 0 and max(values).is_finite()):
             return None
-        columns = list(zip(*rows, strict=True)) if rows else [(), (), ()]
-        dates = list(map(dt.date.fromisoformat, columns[0]))
-        values = list(map(Decimal, columns[1]))
     except (ValueError, InvalidOperation):
-        return None
-    labels = set(columns[2])
-    if not all(SOURCE_RE.match(label) for label in labels):
-        return None
-    if not all(v.is_finite() and v > 0 for v in values):
+        return None  # InvalidOperation also covers NaN, which refuses to be compared
+    sources = list(map(sys.intern, fields[2::3]))
+    if not all(SOURCE_RE.match(label) for label in set(sources)):
         return None
     if not all(a < b for a, b in pairwise(dates)):
         return None
-    interned = {label: label for label in labels}
-    return Series(dates, values, [interned[label] for label in columns[2]])
+    return Series(dates, values, sources)
 
 
 def _parse_checked(path: Path, lines: list[str]) -> Series:

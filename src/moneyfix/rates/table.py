@@ -104,12 +104,9 @@ class RateTable:
         series = self.series(code)
         index = bisect_right(series.dates, date) - 1
         if index < 0:
-            first = series.dates[0] if series.dates else None
+            start = f"starts on {series.dates[0]}" if series.dates else "is empty"
             raise RateUnavailable(
-                code,
-                date,
-                "before-coverage",
-                f"no {code} rate for {date}: the history starts on {first}",
+                code, date, "before-coverage", f"no {code} rate for {date}: the history {start}"
             )
         found = series.dates[index]
         age = (date - found).days
