@@ -62,8 +62,7 @@ SUPPLEMENT_MAGNITUDES: dict[str, int] = {
     "billion": 9, "billions": 9, "bln": 9, "bn": 9, "b": 9,
     "trillion": 12, "trillions": 12, "trln": 12, "trn": 12, "tn": 12, "tr": 12,
     "тыс": 3, "тыс.": 3, "тысяч": 3, "тысячи": 3, "тысяча": 3,
-    "мың": 3, "млн": 6, "млн.": 6, "млрд": 9, "млрд.": 9, "трлн": 12, "трлн.": 12,
-    "mlrd": 9, "myń": 3, "mıń": 3, "trln.": 12,
+    "мың": 3, "млн": 6, "млрд": 9, "трлн": 12, "mlrd": 9, "myń": 3, "mıń": 3,
 }  # fmt: skip
 
 # Single letters are magnitudes only when glued to a number next to a currency ("$5m").

@@ -57,7 +57,7 @@ def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
     after = alternation(cased(CURRENCY_QUALIFIERS_AFTER))
     return (
         rf"(?:(?:(?:{before}){_SPACE}+)?(?:{words}|(?:{stems})\w*)"
-        rf"(?:{_SPACE}+(?:{after}))?(?!\w)|(?:{codes})(?!\w)|(?:{symbols}))"
+        rf"(?:{_SPACE}+(?:{after}))?(?!\w)|(?:{codes})(?![\w/])|(?:{symbols}))"
     )
 
 
@@ -74,8 +74,11 @@ def _patterns() -> _Patterns:
         r"|[kKmMbB])(?![^\W\d_])"
     )
     # A magnitude may be followed by more parts: "1trln56bln", "1 billion and 300 million".
+    # "млрд. тенге", "mln. tenge": a dot after an abbreviation is its own only when the
+    # sentence goes on in lower case; "US$1 trln." ends a sentence.
+    magnitude = rf"(?:{magnitude})(?:\.(?=[ \u00a0]?[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))?"
     more = rf"(?:(?:{_SPACE}?|{_SPACE}+and{_SPACE}+){_NUM}{_SPACE}?(?:{magnitude}))*"
-    range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до){_SPACE}+)"
+    range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до|and){_SPACE}+)"
     body = (
         rf"(?P<num>{_NUM})(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
         rf"(?P<mag>{_SPACE}?(?:{magnitude}){more})?"
@@ -95,7 +98,8 @@ def _patterns() -> _Patterns:
     number_words = alternation(w for w in NUMBER_WORDS if w != "a")
     spelled_currency = rf"(?:{alternation(lex.currency_words)}|(?:{stems})\w*)(?!\w)"
     spelled = re.compile(
-        rf"(?P<words>(?:{number_words})(?:[\s-]+(?:{number_words}|and))*)"
+        rf"(?P<words>(?:{number_words})(?:[\s-]+(?:{number_words}|and))*"
+        r"|an?(?=\s+(?:thousand|million|billion|trillion)\b))"
         rf"(?:\s+(?P<mag>thousand|million|billion|trillion)s?)?"
         rf"(?:\s+(?P<cur>{spelled_currency}))?(?!\w)"
     )
@@ -153,7 +157,9 @@ def magnitude_exponent(magnitude: str | None) -> int:
 def _scale(magnitude: str | None) -> int:
     if magnitude is None:
         return 0
-    return _patterns().magnitude_of.get(magnitude.lower().strip(), 0)
+    key = magnitude.lower().strip()
+    table = _patterns().magnitude_of
+    return table.get(key) or table.get(key.rstrip("."), 0)
 
 
 def _read_parts(text: str, comma_decimal: bool) -> tuple[Decimal, int, str | None, str | None]:
@@ -170,8 +176,23 @@ def _read_parts(text: str, comma_decimal: bool) -> tuple[Decimal, int, str | Non
     return total, decimals, first_magnitude, ambiguous
 
 
+def _read_value(
+    number: str, mag: str | None, comma_decimal: bool
+) -> tuple[Decimal, int, str | None, str | None]:
+    """A number with its magnitude part: value, decimals, magnitude word, ambiguity."""
+    if mag and any(c.isdigit() for c in mag):
+        return _read_parts(number + mag, comma_decimal)
+    value, decimals, ambiguous = read_number(number, comma_decimal)
+    if not mag:
+        return value, decimals, None, ambiguous
+    magnitude = mag.lstrip(" \u00a0\u2009\u202f")
+    return value.scaleb(_scale(magnitude)), decimals, magnitude, ambiguous
+
+
 _PREFIX_WORDS = frozenset({*lexicon().codes, "Tenge", "TENGE"})
 _SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$")
+_BETWEEN = re.compile(r"(?i:between)\s+$")
+_BARE_DOLLAR = ("dollar", "доллар", "долл")
 
 
 def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | None:
@@ -190,15 +211,7 @@ def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | N
         if glued:
             start = glued.start()
             sign = glued.group() + sign
-    if mag and any(c.isdigit() for c in mag):
-        value, decimals, magnitude, ambiguous = _read_parts(m["num"] + mag, comma_decimal)
-    elif mag:
-        magnitude = mag.lstrip(" \u00a0\u2009\u202f")
-        value, decimals, ambiguous = read_number(m["num"], comma_decimal)
-        value = value.scaleb(_scale(magnitude))
-    else:
-        value, decimals, ambiguous = read_number(m["num"], comma_decimal)
-        magnitude = None
+    value, decimals, magnitude, ambiguous = _read_value(m["num"], mag, comma_decimal)
     letter = magnitude is not None and magnitude.lower() in LETTER_MAGNITUDES
     if letter and not (sign or prefix or cur):
         return None
@@ -208,19 +221,22 @@ def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | N
         value += Decimal(m["sub"].split()[0]).scaleb(-2)
         decimals = 2
     rng = None
-    if m["num2"] is not None:
-        high = (
-            _read_parts(m["num2"] + mag, comma_decimal)[0]
-            if mag
-            else read_number(m["num2"], comma_decimal)[0]
-        )
+    if m["num2"] is not None and "and" in m["rsep"] and not _BETWEEN.search(text, 0, start):
+        # "5 and 7 billion tenge" outside "between ... and": only the second is money
+        start = m.start("num2")
+        value, decimals, magnitude, ambiguous = _read_value(m["num2"], mag, comma_decimal)
+    elif m["num2"] is not None:
+        high = _read_value(m["num2"], mag, comma_decimal)[0]
         if high <= value:
             return None
         rng = (value, high)
     marker = prefix or sign or cur
     currency = _currency_code(marker) if marker else None
     assumed = sign == "$" or (
-        not (prefix or sign) and bool(cur) and cur.lower().startswith("dollar")
+        not (prefix or sign)
+        and bool(cur)
+        and cur.lower().startswith(_BARE_DOLLAR)
+        and not any(q in cur.lower() for q in CURRENCY_QUALIFIERS_AFTER)
     )
     return _Draft(start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter)
 
@@ -301,12 +317,18 @@ def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+_PARALLEL_BEFORE = re.compile(r"(?:\b(?:from|to|and|or|of)|[–—,-])\s+$", re.I)
+
+
 def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> bool:
     """Thousands and millions count people and tonnes too: take them as money only when a
     conversion follows ("300 thousand ($2 thousand)") or the same paragraph just stated
-    money of that size ("180 thousand tenge ..., from 240 thousand")."""
+    money of that size in a parallel phrase ("180 thousand tenge ..., from 240 thousand";
+    not "40 million tenge ...; its population is 2 million")."""
     if _patterns().conversion_next.match(text, draft.end):
         return True
+    if not _PARALLEL_BEFORE.search(text, max(0, draft.start - 12), draft.start):
+        return False
     for earlier in reversed(before):
         if draft.start - earlier.end > 300 or "\n" in text[earlier.end : draft.start]:
             return False
@@ -315,10 +337,14 @@ def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> bool:
     return False
 
 
+# "выросла до 350 000 тенге" is "rose to", not "up to": a verb before "до" makes it a target.
+_VERB_BEFORE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ит|ут|ют|ат|ят|ется|ится)\s+$")
+
+
 def _hedge(text: str, draft: _Draft) -> str | None:
     pats = _patterns()
     before = pats.hedge_before.search(text, max(0, draft.start - 20), draft.start)
-    if before:
+    if before and not (before.group(1) == "до" and _VERB_BEFORE.search(text, 0, before.start())):
         return before.group(1)
     after = pats.hedge_after.match(text, draft.end)
     return after.group(1) if after else None
@@ -350,7 +376,36 @@ def find_amounts(text: str, lang: str = "en") -> list[Amount]:
     drafts = _without_overlaps(drafts)
     drafts = _without_overlaps(drafts + _spelled(text, drafts))
     drafts = _context_currency(text, drafts)
+    if not comma_decimal:
+        drafts = _joined_ranges(text, drafts)
     return [_amount(text, draft) for draft in drafts]
+
+
+_RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
+
+
+def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """'$5 million to $6 million', '$5 million-$6 million', 'between $5 million and $7
+    million': one range. ("and" only after "between"; Russian and Kazakh text writes
+    such pairs as two amounts, so this applies to English.)"""
+    out: list[_Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        joiner = _RANGE_JOIN.fullmatch(text, prev.end, draft.start) if prev else None
+        if (
+            prev is not None
+            and joiner is not None
+            and prev.range is None
+            and draft.range is None
+            and prev.currency == draft.currency
+            and prev.value < draft.value
+            and ("and" not in joiner.group() or _BETWEEN.search(text, 0, prev.start))
+        ):
+            prev.end = draft.end
+            prev.range = (prev.value, draft.value)
+            continue
+        out.append(draft)
+    return out
 
 
 def _amount(text: str, draft: _Draft) -> Amount:

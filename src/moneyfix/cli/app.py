@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from moneyfix import __version__
-from moneyfix.cli import rates, scan
+from moneyfix.cli import check, rates, rule, scan
 
 app = typer.Typer(
     name="moneyfix",
@@ -35,7 +35,9 @@ def _root(
     """moneyfix: money amounts and their conversions in news text."""
 
 
+check.register(app)
 scan.register(app)
+rule.register(app)
 app.add_typer(rates.app, name="rates")
 
 

@@ -189,7 +189,7 @@ _SUFFIX_NOISE = re.compile(
 _UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
 _WIRE_PREFIX = re.compile(
     rf"[\s*_]*(?:[{_UPPER}][{_UPPER} .'\-]{{1,40}}|[{_UPPER}][\w'\-]+(?: [{_UPPER}][\w'\-]+)?)"
-    r"(?:,\s*[A-Z][\w .]{1,30})?\s*[,.]?\s*(?:\([^)]{1,30}\)\s*[,.]?\s*)?"
+    r"(?:,\s*[A-Z][\w .]{1,30})?\s*[,.]?\s*(?:\([^)]{1,30}\)\s*[,.]?\s*)?(?:[–—-]\s*)?"
 )
 _HAS_TIME = re.compile(rf"^\W*{_TIME}")
 
@@ -199,8 +199,9 @@ def _line_date(line: str) -> dt.date | None:
         prefix, suffix = line[: m.start()], line[m.end() :]
         if _PREFIX_NOISE.fullmatch(prefix) and _SUFFIX_NOISE.fullmatch(suffix):
             return date  # a date line: "3 July 2023, 13:58", "15:32, 21 June 2016 | GMT +6"
-        if _WIRE_PREFIX.fullmatch(prefix) and re.match(r"\s*[-–—.:(/]", suffix):
-            return date  # a wire dateline: "ALMATY, Nov. 24, 2020 – ..."
+        wire_end = re.match(r"\s*[-–—.:(/]", suffix) or _SUFFIX_NOISE.fullmatch(suffix)
+        if _WIRE_PREFIX.fullmatch(prefix) and wire_end:
+            return date  # a wire dateline: "ALMATY, Nov. 24, 2020 – ...", "Astana, Nov. 24, 2020"
         if _HAS_TIME.match(suffix) and _SUFFIX_NOISE.fullmatch(suffix):
             return date  # a headline with its date and time: "Title 14 January 2013, 14:52"
     return None

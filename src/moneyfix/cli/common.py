@@ -1,0 +1,79 @@
+"""What every command shares: option validation, one-line errors, output, colour."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+
+class Problems:
+    """One-line errors of a run (exit code 2), printed to stderr at the end."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+
+    def report(self) -> None:
+        for line in self.lines:
+            typer.echo(f"moneyfix: {line}", err=True)
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+
+def overrides_from_cli(problems: Problems, **given: Any) -> dict[str, Any] | None:
+    """The options given on the command line, validated like config keys; None if invalid."""
+    from moneyfix.config import ConfigError, config_from_mapping
+    from moneyfix.rules.registry import RULES
+
+    values = {k: v for k, v in given.items() if v is not None}
+    try:
+        parsed = config_from_mapping(values, Path("command line"))
+    except ConfigError as exc:
+        problems.add(str(exc).replace("command line: ", "option --").replace("_", "-"))
+        problems.report()
+        return None
+    for key in ("select", "ignore"):
+        for code in getattr(parsed, key):
+            if code != "ALL" and not any(known.startswith(code) for known in RULES):
+                problems.add(f"option --{key}: unknown rule code {code!r} (see `moneyfix rule`)")
+                problems.report()
+                return None
+    return {key: getattr(parsed, key) for key in values}
+
+
+def rates_dir_option() -> Any:
+    return typer.Option(
+        None,
+        "--rates-dir",
+        envvar="MONEYFIX_RATES_DIR",
+        help="Use the rates in this directory instead of the bundled table and cache.",
+    )
+
+
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+def use_color(fmt: str, output: Path | None) -> bool:
+    """Colour only for people: the full format, on a terminal, without NO_COLOR."""
+    return fmt == "full" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def emit(text: str, output: Path | None, problems: Problems) -> None:
+    """The report to stdout, or atomically to ``-o FILE``."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from moneyfix.fixes import WriteError, write_new
+
+    try:
+        write_new(output, text.encode("utf-8"))
+    except (WriteError, OSError) as exc:
+        problems.add(f"{output}: cannot write the report ({exc})")

@@ -1,0 +1,185 @@
+"""Files in, reports (and safe rewrites) out: the pipeline behind check, fix and scan.
+
+Per file: read its documents (one, or one per JSONL record), check each, and when
+fixing, apply the chosen edits, prove the text outside them unchanged, check the result
+again, and only then write the whole file atomically. Any problem becomes the file's
+one-line error; other files go on.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from moneyfix.check import check_document
+from moneyfix.config import Config, ConfigError, load_config
+from moneyfix.documents import DocumentError, Source, load_document, read_document, write_back
+from moneyfix.fixes import EditConflict, WriteError, apply_edits, unchanged_outside, write_atomic
+from moneyfix.model import SEVERITY_ORDER, Document, Edit, FileReport, Finding
+from moneyfix.rates.table import RateTable
+
+
+class FixError(Exception):
+    """A rewrite failed its safety checks; nothing was written."""
+
+
+@dataclass
+class FileResult:
+    """One input file: its reports, and what fixing did to it."""
+
+    name: str
+    reports: list[FileReport] = field(default_factory=list)
+    original: str = ""
+    fixed: str | None = None
+    written: bool = False
+    error: str | None = None
+
+    @property
+    def diff(self) -> str:
+        if self.fixed is None or self.fixed == self.original:
+            return ""
+        return "".join(
+            difflib.unified_diff(
+                self.original.splitlines(keepends=True),
+                self.fixed.splitlines(keepends=True),
+                fromfile=f"a/{self.name.lstrip('/')}",
+                tofile=f"b/{self.name.lstrip('/')}",
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with every file of a run."""
+
+    overrides: Mapping[str, Any]
+    """Command-line settings, applied over each file's own config."""
+    explicit_config: Path | None = None
+    fix: bool = False
+    write: bool = False
+    """Write fixed files back (``False`` for --diff)."""
+
+
+def run_config(job: Job) -> Config:
+    """Settings of the run as a whole (report format, --fail-on): from the working directory."""
+    return load_config(Path.cwd(), job.explicit_config).merged(**job.overrides)
+
+
+def config_for(path: Path, job: Job) -> Config:
+    """The file's config (searched upward from it) with the command line applied."""
+    return load_config(path.parent, job.explicit_config).merged(**job.overrides)
+
+
+def run_file(
+    path: Path, job: Job, table: RateTable, data: bytes | None = None, name: str | None = None
+) -> FileResult:
+    """Check (and fix) one file; ``data`` given means stdin, read under ``name``."""
+    shown = name or str(path)
+    result = FileResult(shown)
+    try:
+        config = config_for(path if data is None else Path.cwd() / shown, job)
+        items = documents_of(path, config, data, shown)
+        result.original = items[0][1].text if items else ""
+        result.reports = [check_document(doc, config, table) for doc, _ in items]
+        if job.fix:
+            _fix(result, items, config, table, write=job.write and data is None)
+    except (DocumentError, ConfigError, WriteError, FixError) as exc:
+        result.error = str(exc)
+        result.reports = [FileReport(path=shown, error=str(exc))]
+    return result
+
+
+def documents_of(
+    path: Path, config: Config, data: bytes | None = None, name: str | None = None
+) -> list[tuple[Document, Source]]:
+    """The documents of a file, or of ``data`` read from stdin under ``name``."""
+    if data is None:
+        return read_document(
+            path, date=config.date, text_field=config.text_field, date_field=config.date_field
+        )
+    return load_document(
+        data,
+        name or "-",
+        date=config.date,
+        text_field=config.text_field,
+        date_field=config.date_field,
+    )
+
+
+def chosen_edits(findings: list[Finding], unsafe: bool) -> list[tuple[Finding, tuple[Edit, ...]]]:
+    """The fixes to apply: safe ones, unsafe ones when asked; none that overlap."""
+    chosen: list[tuple[Finding, tuple[Edit, ...]]] = []
+    taken: list[tuple[int, int]] = []
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or not fix.edits:
+            continue
+        if fix.applicability != "safe" and not (unsafe and fix.applicability == "unsafe"):
+            continue
+        spans = [(e.start, e.end) for e in fix.edits]
+        if any(s <= te and ts <= e for s, e in spans for ts, te in taken):
+            continue
+        taken.extend(spans)
+        chosen.append((finding, fix.edits))
+    return chosen
+
+
+def fix_document(
+    doc: Document, report: FileReport, config: Config, table: RateTable
+) -> tuple[str, FileReport]:
+    """The document's fixed text and its report after fixing, or ``FixError``."""
+    chosen = chosen_edits(report.findings, config.unsafe_fixes)
+    if not chosen:
+        return doc.text, report
+    edits = [e for _, fix_edits in chosen for e in fix_edits]
+    try:
+        new_text = apply_edits(doc.text, edits)
+    except EditConflict as exc:
+        raise FixError(f"{doc.path}: fixes conflict ({exc}); nothing written") from None
+    if not unchanged_outside(doc.text, new_text, edits):
+        raise FixError(f"{doc.path}: a fix changed text outside its span; nothing written")
+    fixed_doc = replace(doc, text=new_text, skip=shifted(doc.skip, edits))
+    after = check_document(fixed_doc, config, table)
+    if _worse(report.findings, after.findings, len(chosen)):
+        raise FixError(f"{doc.path}: the fixed text does not check clean; nothing written")
+    after.fixed = report.fixed + len(chosen)
+    return new_text, after
+
+
+def _worse(before: list[Finding], after: list[Finding], fixed: int) -> bool:
+    """Fixing may only remove problems: no more errors and warnings than before, less the fixed."""
+
+    def problems(findings: list[Finding]) -> int:
+        return sum(1 for f in findings if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER["warning"])
+
+    return problems(after) > problems(before) - fixed
+
+
+def shifted(skip: tuple[tuple[int, int], ...], edits: list[Edit]) -> tuple[tuple[int, int], ...]:
+    """Skip regions moved by the length changes of edits before them (edits never touch them)."""
+    out = []
+    for start, end in skip:
+        delta = sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= start)
+        out.append((start + delta, end + delta))
+    return tuple(out)
+
+
+def _fix(
+    result: FileResult,
+    items: list[tuple[Document, Source]],
+    config: Config,
+    table: RateTable,
+    write: bool,
+) -> None:
+    new_texts = []
+    for position, (doc, _) in enumerate(items):
+        text, after = fix_document(doc, result.reports[position], config, table)
+        new_texts.append(text)
+        result.reports[position] = after
+    fixed = write_back(items, new_texts)
+    result.fixed = fixed
+    if write and fixed != result.original:
+        result.written = write_atomic(items[0][1], fixed)
