@@ -6,7 +6,11 @@ of SPEC §3. Offsets are checked through the span text (``text[a.start:a.end]``)
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+
+import moneyfix
 
 from ._expect import Want, check
 
@@ -476,3 +480,22 @@ def test_hedges_in_context(sentence: str, wants: list[Want]) -> None:
 )
 def test_assumed_currency_only_for_bare_dollar(sentence: str, wants: list[Want]) -> None:
     check(sentence, wants)
+
+
+# "2 billion and 400 million" is one sum because the magnitudes fall; with equal or
+# rising magnitudes the "and" joins two things, and adding them would be a silently wrong
+# value (SPEC §3).
+def test_and_with_equal_magnitude_is_not_one_sum() -> None:
+    check(
+        "Profit reached $5 million and 7 million shares were sold.",
+        [Want("$5 million", "5e6", "USD", "million", assumed=True)],
+    )
+
+
+def test_two_amounts_sharing_a_currency_word_are_not_added() -> None:
+    text = "The city spent 5 billion and 7 billion tenge in the two years."
+    amounts = moneyfix.find_amounts(text)
+    assert all(" and " not in a.text for a in amounts), amounts
+    assert ("7 billion tenge", Decimal("7e9"), "KZT") in [
+        (a.text, a.value, a.currency) for a in amounts
+    ]
