@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from moneyfix.amounts.lexicon import (
+    CURRENCIES,
     CURRENCY_QUALIFIERS_AFTER,
     CURRENCY_QUALIFIERS_BEFORE,
     CYRILLIC,
@@ -61,6 +62,9 @@ def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
     )
 
 
+_PREFIX_WORDS = frozenset({*CURRENCIES, "Tenge", "TENGE"})
+
+
 @functools.cache
 def _patterns() -> _Patterns:
     lex = lexicon()
@@ -73,14 +77,14 @@ def _patterns() -> _Patterns:
         rf"(?:{alternation(cased(m for m in lex.magnitudes if m not in LETTER_MAGNITUDES))}"
         r"|[kKmMbB])(?![^\W\d_])"
     )
-    # A magnitude may be followed by more parts: "1trln56bln", "1 billion and 300 million".
+    # A magnitude may be followed by more parts: "1trln56bln" ("and" joins are read later).
     # "млрд. тенге", "mln. tenge": a dot after an abbreviation is its own only when the
     # sentence goes on in lower case; "US$1 trln." ends a sentence.
     magnitude = rf"(?:{magnitude})(?:\.(?=[ \u00a0]?[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))?"
-    more = rf"(?:(?:{_SPACE}?|{_SPACE}+and{_SPACE}+){_NUM}{_SPACE}?(?:{magnitude}))*"
+    more = rf"(?:{_SPACE}?{_NUM}{_SPACE}?(?:{magnitude}))*"
     range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до|and){_SPACE}+)"
-    body = (
-        rf"(?P<num>{_NUM})(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
+    tail = (
+        rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
         rf"(?P<mag>{_SPACE}?(?:{magnitude}){more})?"
         # Russian writes "$1 тыс. 333" for 1,333.
         rf"(?P<units>(?<=тыс\.){_SPACE}\d{{3}}(?!\d|[.,]\d))?"
@@ -88,12 +92,31 @@ def _patterns() -> _Patterns:
         # Subunits: "150 теңге 46 тиын".
         rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
     )
+    body = rf"(?P<num>{_NUM}){tail}"
+    # What may follow a bare number that is money: the first two letters of a magnitude,
+    # currency or range word, a sign or a dash. Most numbers in prose ("39 degrees",
+    # "26.6 percent") fail this one cheap test instead of the whole expression.
+    followers = [
+        *cased(lex.magnitudes),
+        *cased(w for w in lex.currency_words if w[0].isalpha()),
+        *cased(lex.currency_stems),
+        *cased(CURRENCY_QUALIFIERS_BEFORE),
+        *lex.codes,
+        *("to", "and", "до"),
+    ]
+    guard = rf"(?={_SPACE}*(?:{alternation({w[:2] for w in followers})}|[-–—{signs}]))"
     anchors = (
         # A bare number is money only with a magnitude or a currency after it.
-        re.compile(rf"{body}(?(mag)|(?(cur)|(?!)))(?P<sign>)(?P<prefix>)"),
+        # The body is atomic: once read greedily, retrying shorter readings of the same
+        # number cannot add the magnitude or currency it lacks, only cost time.
+        re.compile(
+            rf"(?>(?P<num>{_NUM}){guard}{tail})(?(mag)|(?(cur)|(?!)))(?P<sign>)(?P<prefix>)"
+        ),
         re.compile(rf"(?P<sign>[{signs}]){_SPACE}?{body}(?P<prefix>)"),
         # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
-        re.compile(rf"(?P<prefix>[A-Z][A-Za-z]{{2,4}}){_SPACE}?{body}(?P<sign>)"),
+        # (A plain alternation, not a prefix tree: its first letters let the engine skip
+        # to candidates.)
+        re.compile(rf"(?P<prefix>{'|'.join(sorted(_PREFIX_WORDS))}){_SPACE}?{body}(?P<sign>)"),
     )
     number_words = alternation(w for w in NUMBER_WORDS if w != "a")
     spelled_currency = rf"(?:{alternation(lex.currency_words)}|(?:{stems})\w*)(?!\w)"
@@ -189,9 +212,9 @@ def _read_value(
     return value.scaleb(_scale(magnitude)), decimals, magnitude, ambiguous
 
 
-_PREFIX_WORDS = frozenset({*lexicon().codes, "Tenge", "TENGE"})
 _SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$")
 _BETWEEN = re.compile(r"(?i:between)\s+$")
+_FROM = re.compile(r"(?i:from)\s+$")  # "from X to Y" is a change, not a range
 _BARE_DOLLAR = ("dollar", "доллар", "долл")
 
 
@@ -253,7 +276,7 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """
     found = []
     lowered = text.translate(_ASCII_LOWER)
-    for m in _patterns().spelled.finditer(lowered):
+    for m in _spelled_matches(lowered):
         if m["mag"] is None and m["cur"] is None:
             continue
         if m.start() and lowered[m.start() - 1].isalpha():
@@ -271,6 +294,36 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
                 continue
         found.append(_Draft(m.start(), m.end(), value, currency, m["mag"], 0))
     return found
+
+
+# A spelled amount ends in a magnitude or a currency word; finding those words with
+# str.find and reading backwards from them is far cheaper than a regex over all text.
+_SPELLED_TRIGGERS = (
+    " thousand", " million", " billion", " trillion", " tenge", " dollar", " euro",
+    " rouble", " ruble", " yuan", " yen", " pound",
+)  # fmt: skip
+_SPELLED_REACH = 80
+
+
+def _spelled_matches(lowered: str) -> list[re.Match[str]]:
+    """Matches of the spelled pattern around each trigger word preceded by a word."""
+    pattern = _patterns().spelled
+    starts: set[int] = set()
+    for trigger in _SPELLED_TRIGGERS:
+        at = lowered.find(trigger)
+        while at >= 0:
+            if at and lowered[at - 1].isalpha():
+                starts.add(at)
+            at = lowered.find(trigger, at + 1)
+    matches: dict[int, re.Match[str]] = {}
+    for at in sorted(starts):
+        window = max(0, at - _SPELLED_REACH)
+        for m in pattern.finditer(lowered, window, at + _SPELLED_REACH):
+            if m.start() <= at < m.end() and (
+                m.start() == 0 or not lowered[m.start() - 1].isalpha()
+            ):
+                matches.setdefault(m.start(), m)
+    return [matches[k] for k in sorted(matches)]
 
 
 def _restated_currency(
@@ -375,10 +428,37 @@ def find_amounts(text: str, lang: str = "en") -> list[Amount]:
                 drafts.append(draft)
     drafts = _without_overlaps(drafts)
     drafts = _without_overlaps(drafts + _spelled(text, drafts))
-    drafts = _context_currency(text, drafts)
+    drafts = _context_currency(text, _joined_compounds(text, drafts))
     if not comma_decimal:
         drafts = _joined_ranges(text, drafts)
     return [_amount(text, draft) for draft in drafts]
+
+
+_AND = re.compile(r"\s+and\s+|\s+и\s+")
+
+
+def _joined_compounds(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """'1 billion and 300 million US dollars' is one sum: a bare larger magnitude joined by
+    "and" to a smaller one that carries the currency. Equal or rising magnitudes ("5
+    billion and 7 billion tenge", "$5 million and 7 million shares") stay apart."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.currency is None
+            and prev.range is None
+            and draft.range is None
+            and _scale(prev.magnitude) > _scale(draft.magnitude) > 0
+            and _AND.fullmatch(text, prev.end, draft.start)
+        ):
+            prev.end = draft.end
+            prev.value += draft.value
+            prev.currency = draft.currency
+            prev.assumed = draft.assumed
+            continue
+        out.append(draft)
+    return out
 
 
 _RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
@@ -386,8 +466,9 @@ _RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
 
 def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """'$5 million to $6 million', '$5 million-$6 million', 'between $5 million and $7
-    million': one range. ("and" only after "between"; Russian and Kazakh text writes
-    such pairs as two amounts, so this applies to English.)"""
+    million': one range. ("and" only after "between"; "from X to Y" is a change of two
+    amounts; Russian and Kazakh text writes such pairs as two amounts, so this applies to
+    English.)"""
     out: list[_Draft] = []
     for draft in drafts:
         prev = out[-1] if out else None
@@ -400,6 +481,7 @@ def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
             and prev.currency == draft.currency
             and prev.value < draft.value
             and ("and" not in joiner.group() or _BETWEEN.search(text, 0, prev.start))
+            and not _FROM.search(text, 0, prev.start)
         ):
             prev.end = draft.end
             prev.range = (prev.value, draft.value)
