@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from moneyfix.amounts.lexicon import NUMBER_WORDS
 
@@ -17,11 +18,30 @@ _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 _THREE_DIGIT_GROUPS = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
 
 
-def read_number(raw: str, comma_decimal: bool) -> tuple[Decimal, int, str | None]:
+class NumberStyle(NamedTuple):
+    """A document's number convention, and whether the document also uses the other one."""
+
+    comma_decimal: bool
+    mixed: bool = False
+
+
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|\d[ \u00a0]\d{3},\d")
+_POINT_STYLE = re.compile(r"\d,\d{3},\d{3}|\d,\d{3}\.\d")
+
+
+def number_style(text: str, comma_decimal: bool) -> NumberStyle:
+    """The convention of ``text``, flagged as mixed when it also writes the other one."""
+    other = _POINT_STYLE if comma_decimal else _DECIMAL_COMMA
+    return NumberStyle(comma_decimal, other.search(text) is not None)
+
+
+def read_number(raw: str, style: NumberStyle) -> tuple[Decimal, int, str | None]:
     """Read a written number: (value, digits after the decimal mark, why ambiguous or None).
 
-    ``comma_decimal`` is the document's convention for a lone comma before three digits.
+    The document's style decides a lone comma before three digits; such a number is
+    flagged as ambiguous in decimal-comma text, and in any text that mixes conventions.
     """
+    comma_decimal = style.comma_decimal
     digits = _SPACES.sub("", raw)
     commas, dots = digits.count(","), digits.count(".")
     ambiguous = None
@@ -36,11 +56,15 @@ def read_number(raw: str, comma_decimal: bool) -> tuple[Decimal, int, str | None
         after = len(digits) - digits.index(",") - 1
         if after != 3:
             decimal_mark = ","
-        elif comma_decimal:
-            decimal_mark = ","
-            ambiguous = f"'{raw}' could be {digits.replace(',', '')} or {digits.replace(',', '.')}"
         else:
-            decimal_mark = ""
+            decimal_mark = "," if comma_decimal else ""
+            if comma_decimal or style.mixed:
+                # Read by the language, but never silently: the other reading is 1000x off.
+                why = "the text writes numbers both ways" if style.mixed else "decimal comma?"
+                ambiguous = (
+                    f"'{raw}' could be {digits.replace(',', '')} or "
+                    f"{digits.replace(',', '.')} ({why})"
+                )
     else:
         decimal_mark = ""
     if decimal_mark:

@@ -26,7 +26,7 @@ from moneyfix.amounts.lexicon import (
     cased,
     lexicon,
 )
-from moneyfix.amounts.numbers import read_number, read_number_words
+from moneyfix.amounts.numbers import NumberStyle, number_style, read_number, read_number_words
 from moneyfix.model import Amount
 
 _SPACE = r"[ \u00a0\u2009\u202f]"
@@ -185,14 +185,14 @@ def _scale(magnitude: str | None) -> int:
     return table.get(key) or table.get(key.rstrip("."), 0)
 
 
-def _read_parts(text: str, comma_decimal: bool) -> tuple[Decimal, int, str | None, str | None]:
+def _read_parts(text: str, style: NumberStyle) -> tuple[Decimal, int, str | None, str | None]:
     """Sum 'NUM MAG' parts: '1trln56bln' -> 1056 billion. Returns value, decimals, magnitude."""
     total = Decimal(0)
     decimals = 0
     first_magnitude: str | None = None
     ambiguous = None
     for index, part in enumerate(_patterns().part.finditer(text)):
-        value, shown, why = read_number(part["num"], comma_decimal)
+        value, shown, why = read_number(part["num"], style)
         total += value.scaleb(_scale(part["mag"]))
         if index == 0:
             decimals, first_magnitude, ambiguous = shown, part["mag"], why
@@ -200,12 +200,12 @@ def _read_parts(text: str, comma_decimal: bool) -> tuple[Decimal, int, str | Non
 
 
 def _read_value(
-    number: str, mag: str | None, comma_decimal: bool
+    number: str, mag: str | None, style: NumberStyle
 ) -> tuple[Decimal, int, str | None, str | None]:
     """A number with its magnitude part: value, decimals, magnitude word, ambiguity."""
     if mag and any(c.isdigit() for c in mag):
-        return _read_parts(number + mag, comma_decimal)
-    value, decimals, ambiguous = read_number(number, comma_decimal)
+        return _read_parts(number + mag, style)
+    value, decimals, ambiguous = read_number(number, style)
     if not mag:
         return value, decimals, None, ambiguous
     magnitude = mag.lstrip(" \u00a0\u2009\u202f")
@@ -218,7 +218,7 @@ _FROM = re.compile(r"(?i:from)\s+$")  # "from X to Y" is a change, not a range
 _BARE_DOLLAR = ("dollar", "доллар", "долл")
 
 
-def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | None:
+def _from_anchor(m: re.Match[str], text: str, style: NumberStyle) -> _Draft | None:
     """Read one anchored match; None when it is not money after all."""
     sign, prefix, mag, cur = m["sign"], m["prefix"], m["mag"], m["cur"]
     start, end = m.start(), m.end()
@@ -234,7 +234,7 @@ def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | N
         if glued:
             start = glued.start()
             sign = glued.group() + sign
-    value, decimals, magnitude, ambiguous = _read_value(m["num"], mag, comma_decimal)
+    value, decimals, magnitude, ambiguous = _read_value(m["num"], mag, style)
     letter = magnitude is not None and magnitude.lower() in LETTER_MAGNITUDES
     if letter and not (sign or prefix or cur):
         return None
@@ -247,9 +247,9 @@ def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | N
     if m["num2"] is not None and "and" in m["rsep"] and not _BETWEEN.search(text, 0, start):
         # "5 and 7 billion tenge" outside "between ... and": only the second is money
         start = m.start("num2")
-        value, decimals, magnitude, ambiguous = _read_value(m["num2"], mag, comma_decimal)
+        value, decimals, magnitude, ambiguous = _read_value(m["num2"], mag, style)
     elif m["num2"] is not None:
-        high = _read_value(m["num2"], mag, comma_decimal)[0]
+        high = _read_value(m["num2"], mag, style)[0]
         if high <= value:
             return None
         rng = (value, high)
@@ -264,8 +264,9 @@ def _from_anchor(m: re.Match[str], text: str, comma_decimal: bool) -> _Draft | N
     return _Draft(start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter)
 
 
-def _comma_decimal(text: str, lang: str) -> bool:
-    return lang in ("ru", "kk", "kk-Latn")
+def _style(text: str, lang: str) -> NumberStyle:
+    """Russian and Kazakh mark decimals with a comma; English groups thousands with one."""
+    return number_style(text, lang in ("ru", "kk", "kk-Latn"))
 
 
 def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -417,19 +418,19 @@ def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
 def find_amounts(text: str, lang: str = "en") -> list[Amount]:
     """Every amount of money in ``text``, in order, with exact code-point spans."""
     pats = _patterns()
-    comma_decimal = _comma_decimal(text, lang)
+    style = _style(text, lang)
     drafts: list[_Draft] = []
     for pattern in pats.anchors:
         for m in pattern.finditer(text):
             if _NOT_MONEY_NEXT.match(text, m.end()):
                 continue
-            draft = _from_anchor(m, text, comma_decimal)
+            draft = _from_anchor(m, text, style)
             if draft is not None:
                 drafts.append(draft)
     drafts = _without_overlaps(drafts)
     drafts = _without_overlaps(drafts + _spelled(text, drafts))
     drafts = _context_currency(text, _joined_compounds(text, drafts))
-    if not comma_decimal:
+    if not style.comma_decimal:
         drafts = _joined_ranges(text, drafts)
     return [_amount(text, draft) for draft in drafts]
 
