@@ -19,6 +19,7 @@ from moneyfix.config import Config, ConfigError, load_config
 from moneyfix.documents import DocumentError, Source, load_document, read_document, write_back
 from moneyfix.fixes import EditConflict, WriteError, apply_edits, unchanged_outside, write_atomic
 from moneyfix.model import SEVERITY_ORDER, Document, Edit, FileReport, Finding
+from moneyfix.rates.files import RatesFileError
 from moneyfix.rates.table import RateTable
 
 
@@ -36,6 +37,8 @@ class FileResult:
     fixed: str | None = None
     written: bool = False
     error: str | None = None
+    stdin: bool = False
+    """Read from stdin: a fixed text goes to stdout, never to a file."""
 
     @property
     def diff(self) -> str:
@@ -78,7 +81,7 @@ def run_file(
 ) -> FileResult:
     """Check (and fix) one file; ``data`` given means stdin, read under ``name``."""
     shown = name or str(path)
-    result = FileResult(shown)
+    result = FileResult(shown, stdin=data is not None)
     try:
         config = config_for(path if data is None else Path.cwd() / shown, job)
         items = documents_of(path, config, data, shown)
@@ -86,7 +89,7 @@ def run_file(
         result.reports = [check_document(doc, config, table) for doc, _ in items]
         if job.fix:
             _fix(result, items, config, table, write=job.write and data is None)
-    except (DocumentError, ConfigError, WriteError, FixError) as exc:
+    except (DocumentError, ConfigError, WriteError, FixError, RatesFileError) as exc:
         result.error = str(exc)
         result.reports = [FileReport(path=shown, error=str(exc))]
     return result

@@ -107,8 +107,15 @@ def _command(fix_default: bool) -> Any:
                 problems.add(result.error)
             else:
                 reports.extend(result.reports)
+        stdin_fixed = [r for r in results if r.stdin and r.fixed is not None and fix]
         if diff:
             sys.stdout.write("".join(result.diff for result in results))
+        elif stdin_fixed:
+            # Fixing stdin (an editor integration): the fixed text goes to stdout, the
+            # report to stderr.
+            sys.stdout.write("".join(r.fixed or "" for r in stdin_fixed))
+            rendered = render_findings(reports, "concise")
+            sys.stderr.write(rendered)
         else:
             fmt = settings.output_format
             emit(render_findings(reports, fmt, color=use_color(fmt, output)), output, problems)
