@@ -44,11 +44,15 @@ SUPPLEMENT_STEMS: dict[str, str] = {
     "тенге": "KZT", "теңге": "KZT", "доллар": "USD", "долл.": "USD", "рубл": "RUB",
     "руб.": "RUB", "евро": "EUR", "еуро": "EUR", "юан": "CNY", "иен": "JPY", "йен": "JPY",
     "фунт": "GBP", "сом": "KGS", "манат": "TMT",
+    # Kazakh in the Latin alphabet (2021 spelling): "5 mlrd teńge", "12 mln dollardy".
+    "teńge": "KZT", "tenge": "KZT", "dollar": "USD", "rýbl": "RUB", "ıýan": "CNY",
 }  # fmt: skip
 
 # Words that qualify a stated currency word ("доллар США", "АҚШ долларымен").
 CURRENCY_QUALIFIERS_AFTER = ("сша",)
-CURRENCY_QUALIFIERS_BEFORE = ("ақш", "американских", "российских", "российский", "китайских")
+CURRENCY_QUALIFIERS_BEFORE = (
+    "ақш", "AQSh", "AQŞ", "aqsh", "американских", "российских", "российский", "китайских",
+)  # fmt: skip
 
 SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
