@@ -1,6 +1,7 @@
 """Which language a document is written in: English, Russian or Kazakh.
 
-Decided from the script and the letters only Kazakh uses; cheap enough for every file.
+Decided from the script and the letters only Kazakh uses (in Cyrillic or in the Latin
+alphabet); cheap enough for every file.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import re
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _LATIN = re.compile(r"[a-zA-Z]")
 _KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+# Letters of the Latin Kazakh alphabet that English does not use.
+_KAZAKH_LATIN = re.compile(r"[ǵńóúýıäöüğşÁǴŃÓÚÝÄÖÜĞŞ]")
 _SAMPLE = 20_000
 
 
@@ -17,6 +20,7 @@ def detect_lang(text: str) -> str:
     """'en', 'ru' or 'kk' from the first characters of ``text`` (English when unsure)."""
     sample = text[:_SAMPLE]
     cyrillic = len(_CYRILLIC.findall(sample))
-    if cyrillic <= len(_LATIN.findall(sample)):
-        return "en"
+    latin = len(_LATIN.findall(sample))
+    if cyrillic <= latin:
+        return "kk" if len(_KAZAKH_LATIN.findall(sample)) > latin * 0.01 else "en"
     return "kk" if len(_KAZAKH.findall(sample)) > cyrillic * 0.01 else "ru"
