@@ -19,6 +19,7 @@ MB here means 10^6 bytes of UTF-8.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import sys
@@ -29,11 +30,11 @@ from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from moneyfix.check import check_document  # noqa: E402
-from moneyfix.config import Config  # noqa: E402
-from moneyfix.model import Document  # noqa: E402
-from moneyfix.rates.table import RateTable, load_table  # noqa: E402
-from moneyfix.scanning import scan_document  # noqa: E402
+from moneyfix.check import check_document
+from moneyfix.config import Config
+from moneyfix.model import Document
+from moneyfix.rates.table import RateTable, load_table
+from moneyfix.scanning import scan_document
 
 MB = 1_000_000
 DAY = dt.date(2020, 11, 24)
@@ -42,10 +43,8 @@ ARTICLE = 4_000
 
 def _corpora() -> dict[str, ModuleType]:
     found = {"newslike": importlib.import_module("newslike")}
-    try:
+    with contextlib.suppress(ModuleNotFoundError):
         found["newsmix"] = importlib.import_module("newsmix")
-    except ModuleNotFoundError:
-        pass
     return found
 
 
