@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from moneyfix import __version__
-from moneyfix.cli import check, rates, rule, scan
+from moneyfix.cli import check, convert, rates, rule, scan
 
 app = typer.Typer(
     name="moneyfix",
@@ -39,6 +39,7 @@ check.register(app)
 scan.register(app)
 rule.register(app)
 app.add_typer(rates.app, name="rates")
+convert.register(app)
 
 
 def main() -> None:

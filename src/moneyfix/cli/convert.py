@@ -1,0 +1,155 @@
+"""``moneyfix convert``: check and fix whole archives, each file at its own date.
+
+Exit codes: 0 when every input was converted (findings that no fix removes do not
+count), 2 when any input failed or was refused or an option is wrong, 130 on Ctrl-C
+(after the summary of what was done).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from moneyfix.cli.common import Problems, overrides_from_cli, rates_dir_option
+
+_HELP = """Check and fix every file (directories, .zip and .tar[.gz|.bz2|.xz] archives,
+.md, .html, .txt, .jsonl), each at its own date, in parallel.
+
+Outputs mirror the input tree under --out (an archive gives an archive of the same kind);
+files with nothing to fix are copied byte for byte. A rerun skips outputs that are
+already up to date. Exit 0 when everything was converted, 2 when any input failed.
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("convert", help=_HELP)(convert)
+
+
+def convert(
+    paths: list[str] = typer.Argument(..., help="Files, directories or archives."),
+    out: Path | None = typer.Option(None, "--out", help="Write the outputs under this directory."),
+    in_place: bool = typer.Option(False, "--in-place", help="Rewrite the inputs themselves."),
+    to: str | None = typer.Option(None, "--to", help="Currency of added conversions (USD)."),
+    add_missing: bool = typer.Option(
+        False, "--add-missing", help="Insert a conversion after tenge amounts without one."
+    ),
+    unsafe_fixes: bool = typer.Option(
+        False, "--unsafe-fixes", help="Also apply unsafe fixes (recomputed conversions)."
+    ),
+    jobs: int | None = typer.Option(
+        None, "-j", "--jobs", help="Worker processes (default: the number of cores)."
+    ),
+    report: Path | None = typer.Option(
+        None, "--report", help="Write a report: FILE.json, FILE.csv or FILE.html."
+    ),
+    date_from: str | None = typer.Option(
+        None,
+        "--date-from",
+        help="Where dates come from, in order: frontmatter (=meta, field), filename, dateline.",
+    ),
+    date: str | None = typer.Option(None, "--date", help="One date for every article."),
+    include: list[str] = typer.Option([], "--include", help="Only files matching this glob."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip files matching this glob."),
+    text_field: str | None = typer.Option(None, "--text-field", help="JSONL text field."),
+    date_field: str | None = typer.Option(None, "--date-field", help="JSONL date field."),
+    id_field: str | None = typer.Option(None, "--id-field", help="JSONL id field (for reports)."),
+    config: Path | None = typer.Option(None, "--config", help="A moneyfix.toml to use."),
+    chunk_size: int = typer.Option(
+        16, "--chunk-size", help="Files per chunk of work.", hidden=True
+    ),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary table."),
+    rates_dir: Path | None = rates_dir_option(),
+) -> None:
+    """Check and fix every file, each at its own date, in parallel."""
+    from moneyfix.convert.progress import Progress, print_summary
+    from moneyfix.convert.reports import ReportWriter, report_kind
+    from moneyfix.convert.run import Run, Settings
+    from moneyfix.convert.worker import DATE_SOURCES, Options
+
+    problems = Problems()
+    if (out is None) == (not in_place):
+        problems.add("give exactly one of --out DIR and --in-place")
+    if jobs is not None and jobs < 1:
+        problems.add("option --jobs: expected a whole number >= 1")
+    if chunk_size < 1:
+        problems.add("option --chunk-size: expected a whole number >= 1")
+    sources: tuple[str, ...] = ()
+    if date_from:
+        sources = tuple(s.strip().lower() for s in date_from.split(",") if s.strip())
+        unknown = [s for s in sources if s not in DATE_SOURCES]
+        if unknown or not sources:
+            problems.add(
+                f"option --date-from: unknown source {', '.join(unknown) or date_from!r} "
+                f"(expected {', '.join(DATE_SOURCES)})"
+            )
+    kind = report_kind(report) if report is not None else None
+    if report is not None and kind is None:
+        problems.add(f"option --report: {report}: expected a .json, .csv or .html file name")
+    if out is not None and out.exists() and not out.is_dir():
+        problems.add(f"option --out: {out} exists and is not a directory")
+    if problems:
+        problems.report()
+        raise typer.Exit(2)
+    overrides = overrides_from_cli(
+        problems, to=to, text_field=text_field, date_field=date_field, id_field=id_field, date=date
+    )
+    if overrides is None:
+        raise typer.Exit(2)
+    from moneyfix.config import ConfigError
+    from moneyfix.convert.worker import config_for_dir
+
+    options = Options(
+        overrides=tuple(sorted(overrides.items())),
+        explicit_config=str(config) if config else None,
+        add_missing=add_missing,
+        unsafe_fixes=unsafe_fixes,
+        date_from=sources,
+        id_field=overrides.get("id_field"),
+        passages=kind == "html",
+        rates_dir=str(rates_dir) if rates_dir else None,
+    )
+    try:
+        config_for_dir(os.getcwd(), options)  # a broken --config fails once, up front
+    except ConfigError as exc:
+        problems.add(str(exc))
+        problems.report()
+        raise typer.Exit(2) from None
+    settings = Settings(
+        options=options,
+        out=out,
+        in_place=in_place,
+        jobs=jobs or os.cpu_count() or 1,
+        chunk=chunk_size,
+        include=tuple(include),
+        exclude=tuple(exclude),
+    )
+    progress = Progress()
+    try:
+        writer = ReportWriter(report, kind) if report is not None and kind else None
+    except OSError as exc:
+        problems.add(f"{report}: cannot write the report ({exc.strerror or exc})")
+        problems.report()
+        raise typer.Exit(2) from None
+
+    def say(line: str) -> None:
+        progress.log(f"moneyfix: {line}")
+
+    run = Run(settings, progress, writer, say)
+    counters = run.execute(paths)
+    if writer is not None:
+        summary = counters.as_dict()
+        summary["errors"] = run.errors
+        try:
+            writer.close(summary)
+        except OSError as exc:
+            writer.abort()
+            say(f"{report}: cannot write the report ({exc.strerror or exc})")
+            run.errors += 1
+    if not quiet:
+        print_summary(counters, run.errors)
+    if counters.interrupted:
+        raise typer.Exit(130)
+    if run.errors or counters.failed:
+        raise typer.Exit(2)
