@@ -25,14 +25,18 @@ class NumberStyle(NamedTuple):
     mixed: bool = False
 
 
-_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])|\d[ \u00a0]\d{3},\d")
-_POINT_STYLE = re.compile(r"\d,\d{3},\d{3}|\d,\d{3}\.\d")
+# Each starts on a digit so that searching a long text stays fast.
+_DECIMAL_COMMA = (
+    re.compile(r"\d(?<![\d,.]\d)\d*,\d{1,2}(?![\d,])"),
+    re.compile(r"\d[ \u00a0]\d{3},\d"),
+)
+_POINT_STYLE = (re.compile(r"\d,\d{3},\d{3}"), re.compile(r"\d,\d{3}\.\d"))
 
 
 def number_style(text: str, comma_decimal: bool) -> NumberStyle:
     """The convention of ``text``, flagged as mixed when it also writes the other one."""
-    other = _POINT_STYLE if comma_decimal else _DECIMAL_COMMA
-    return NumberStyle(comma_decimal, other.search(text) is not None)
+    others = _POINT_STYLE if comma_decimal else _DECIMAL_COMMA
+    return NumberStyle(comma_decimal, any(p.search(text) for p in others))
 
 
 def read_number(raw: str, style: NumberStyle) -> tuple[Decimal, int, str | None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,8 +35,10 @@ _SPACE = r"[ \u00a0\u2009\u202f]"
 # ("1,775,303,400", "27 160,4") or plain digits with an optional decimal part. A decimal
 # comma may be followed by a space before Cyrillic ("481, 29 теңге"), a slip real
 # Kazakh text makes. Starting on a plain digit class lets the regex engine skip prose fast.
+# The first digit stands outside the atomic rest: a pattern that starts on a plain
+# character class lets the regex engine skip prose at C speed.
 _NUM = (
-    rf"\d(?<![\d.,]\d)(?:\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
+    rf"\d(?<![\d.,]\d)(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
     rf"|\d*(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -45,7 +48,6 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 class _Patterns:
     anchors: tuple[re.Pattern[str], ...]
     spelled: re.Pattern[str]
-    hedge_before: re.Pattern[str]
     hedge_after: re.Pattern[str]
     part: re.Pattern[str]
     conversion_next: re.Pattern[str]
@@ -106,11 +108,11 @@ def _patterns() -> _Patterns:
     ]
     guard = rf"(?={_SPACE}*(?:{alternation({w[:2] for w in followers})}|[-–—{signs}]))"
     anchors = (
-        # A bare number is money only with a magnitude or a currency after it.
-        # The body is atomic: once read greedily, retrying shorter readings of the same
-        # number cannot add the magnitude or currency it lacks, only cost time.
+        # A bare number is money only with a magnitude or a currency after it. The tail
+        # is atomic: once read greedily, retrying shorter readings cannot add the
+        # magnitude or currency it lacks, only cost time.
         re.compile(
-            rf"(?>(?P<num>{_NUM}){guard}{tail})(?(mag)|(?(cur)|(?!)))(?P<sign>)(?P<prefix>)"
+            rf"(?P<num>{_NUM}){guard}(?>{tail})(?(mag)|(?(cur)|(?!)))(?P<sign>)(?P<prefix>)"
         ),
         re.compile(rf"(?P<sign>[{signs}]){_SPACE}?{body}(?P<prefix>)"),
         # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
@@ -129,7 +131,6 @@ def _patterns() -> _Patterns:
     return _Patterns(
         anchors=anchors,
         spelled=spelled,
-        hedge_before=re.compile(rf"(?i)(?<!\w)({alternation(HEDGES)})\s+$"),
         hedge_after=re.compile(rf"\s+({alternation(HEDGES_AFTER)})(?!\w)"),
         part=re.compile(rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})"),
         conversion_next=re.compile(rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})"),
@@ -203,7 +204,7 @@ def _read_value(
     number: str, mag: str | None, style: NumberStyle
 ) -> tuple[Decimal, int, str | None, str | None]:
     """A number with its magnitude part: value, decimals, magnitude word, ambiguity."""
-    if mag and any(c.isdigit() for c in mag):
+    if mag and _DIGIT.search(mag):
         return _read_parts(number + mag, style)
     value, decimals, ambiguous = read_number(number, style)
     if not mag:
@@ -213,6 +214,7 @@ def _read_value(
 
 
 _SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$")
+_DIGIT = re.compile(r"\d")
 _BETWEEN = re.compile(r"(?i:between)\s+$")
 _FROM = re.compile(r"(?i:from)\s+$")  # "from X to Y" is a change, not a range
 _BARE_DOLLAR = ("dollar", "доллар", "долл")
@@ -244,7 +246,11 @@ def _from_anchor(m: re.Match[str], text: str, style: NumberStyle) -> _Draft | No
         value += Decimal(m["sub"].split()[0]).scaleb(-2)
         decimals = 2
     rng = None
-    if m["num2"] is not None and "and" in m["rsep"] and not _BETWEEN.search(text, 0, start):
+    if (
+        m["num2"] is not None
+        and "and" in m["rsep"]
+        and not _BETWEEN.search(text, max(0, start - 12), start)
+    ):
         # "5 and 7 billion tenge" outside "between ... and": only the second is money
         start = m.start("num2")
         value, decimals, magnitude, ambiguous = _read_value(m["num2"], mag, style)
@@ -277,12 +283,17 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """
     found = []
     lowered = text.translate(_ASCII_LOWER)
+    starts = [d.start for d in drafts]  # drafts are in text order and do not overlap
     for m in _spelled_matches(lowered):
         if m["mag"] is None and m["cur"] is None:
             continue
         if m.start() and lowered[m.start() - 1].isalpha():
             continue
-        if any(d.start < m.end() and m.start() < d.end for d in drafts):
+        before = bisect_right(starts, m.start()) - 1
+        nearest = drafts[before] if before >= 0 else None
+        if nearest is not None and nearest.end > m.start():
+            continue  # inside an amount already read
+        if before + 1 < len(drafts) and drafts[before + 1].start < m.end():
             continue
         number = read_number_words(m["words"])
         if number is None:
@@ -290,7 +301,7 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
         value = Decimal(number).scaleb(_scale(m["mag"]))
         currency = _currency_code(m["cur"]) if m["cur"] else None
         if currency is None:
-            currency = _restated_currency(text, m.start(), m.end(), drafts, value)
+            currency = _restated_currency(text, m.start(), m.end(), nearest, value)
             if currency is None:
                 continue
         found.append(_Draft(m.start(), m.end(), value, currency, m["mag"], 0))
@@ -328,14 +339,13 @@ def _spelled_matches(lowered: str) -> list[re.Match[str]]:
 
 
 def _restated_currency(
-    text: str, start: int, end: int, drafts: list[_Draft], value: Decimal
+    text: str, start: int, end: int, before: _Draft | None, value: Decimal
 ) -> str | None:
     """A currency-less number in parentheses right after an equal amount restates it."""
-    if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
+    if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")") or before is None:
         return None
-    for draft in drafts:
-        if draft.end <= start and start - draft.end <= 3 and draft.value == value:
-            return draft.currency
+    if start - before.end <= 3 and before.value == value:
+        return before.currency
     return None
 
 
@@ -395,12 +405,25 @@ def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> bool:
 _VERB_BEFORE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ит|ут|ют|ат|ят|ется|ится)\s+$")
 
 
+_HEDGE_WORDS = frozenset(HEDGES)
+_HEDGE_REACH = 24
+
+
 def _hedge(text: str, draft: _Draft) -> str | None:
-    pats = _patterns()
-    before = pats.hedge_before.search(text, max(0, draft.start - 20), draft.start)
-    if before and not (before.group(1) == "до" and _VERB_BEFORE.search(text, 0, before.start())):
-        return before.group(1)
-    after = pats.hedge_after.match(text, draft.end)
+    """The hedge just before the amount ("more than"), or a Kazakh one just after it."""
+    window = text[max(0, draft.start - _HEDGE_REACH) : draft.start]
+    if window[-1:].isspace():
+        words = window.split()
+        whole = draft.start <= _HEDGE_REACH or window[0].isspace()
+        for count in (3, 2, 1):
+            if len(words) < count or (len(words) == count and not whole):
+                continue
+            phrase = " ".join(words[-count:])
+            if phrase.lower() in _HEDGE_WORDS and not (
+                phrase == "до" and _VERB_BEFORE.search(window, 0, len(window) - 3)
+            ):
+                return phrase
+    after = _patterns().hedge_after.match(text, draft.end)
     return after.group(1) if after else None
 
 
@@ -481,8 +504,11 @@ def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
             and draft.range is None
             and prev.currency == draft.currency
             and prev.value < draft.value
-            and ("and" not in joiner.group() or _BETWEEN.search(text, 0, prev.start))
-            and not _FROM.search(text, 0, prev.start)
+            and (
+                "and" not in joiner.group()
+                or _BETWEEN.search(text, max(0, prev.start - 12), prev.start)
+            )
+            and not _FROM.search(text, max(0, prev.start - 12), prev.start)
         ):
             prev.end = draft.end
             prev.range = (prev.value, draft.value)
