@@ -325,7 +325,10 @@ def _spelled_matches(lowered: str) -> list[re.Match[str]]:
         at = lowered.find(trigger)
         while at >= 0:
             if at and lowered[at - 1].isalpha():
-                starts.add(at)
+                word = lowered[lowered.rfind(" ", 0, at) + 1 : at].rpartition("-")[2]
+                word = word.lstrip("([\"'“«")
+                if word in NUMBER_WORDS or word == "an":
+                    starts.add(at)
             at = lowered.find(trigger, at + 1)
     matches: dict[int, re.Match[str]] = {}
     for at in sorted(starts):
