@@ -46,7 +46,8 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 @dataclass(frozen=True)
 class _Patterns:
-    anchors: tuple[re.Pattern[str], ...]
+    heads: tuple[re.Pattern[str], ...]
+    tail: re.Pattern[str]
     spelled: re.Pattern[str]
     hedge_after: re.Pattern[str]
     part: re.Pattern[str]
@@ -56,11 +57,11 @@ class _Patterns:
 
 
 def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
-    before = alternation(cased(CURRENCY_QUALIFIERS_BEFORE))
-    after = alternation(cased(CURRENCY_QUALIFIERS_AFTER))
+    before = alternation(w.lower() for w in CURRENCY_QUALIFIERS_BEFORE)
+    after = alternation(CURRENCY_QUALIFIERS_AFTER)
     return (
-        rf"(?:(?:(?:{before}){_SPACE}+)?(?:{words}|(?:{stems})\w*)"
-        rf"(?:{_SPACE}+(?:{after}))?(?!\w)|(?:{codes})(?![\w/])|(?:{symbols}))"
+        rf"(?:(?i:(?:(?:{before}){_SPACE}+)?(?:{words}|(?:{stems})\w*)"
+        rf"(?:{_SPACE}+(?:{after}))?)(?!\w)|(?:{codes})(?![\w/])|(?:{symbols}))"
     )
 
 
@@ -70,13 +71,16 @@ _PREFIX_WORDS = frozenset({*CURRENCIES, "Tenge", "TENGE"})
 @functools.cache
 def _patterns() -> _Patterns:
     lex = lexicon()
-    words = alternation(cased(w for w in lex.currency_words if w[0].isalpha()))
-    stems = alternation(cased(lex.currency_stems))
+    # The tail runs only where a head was found, so its words can be matched ignoring
+    # case: a quarter of the size of spelling every casing out, and as many times faster
+    # to compile.
+    words = alternation(w for w in lex.currency_words if w[0].isalpha())
+    stems = alternation(lex.currency_stems)
     codes = alternation(lex.codes)
     signs = "".join(re.escape(s) for s in lex.symbols if len(s) == 1 and not s.isalpha())
     currency = _currency_after(words, stems, codes, alternation(lex.symbols))
     magnitude = (
-        rf"(?:{alternation(cased(m for m in lex.magnitudes if m not in LETTER_MAGNITUDES))}"
+        rf"(?:(?i:{alternation(m for m in lex.magnitudes if m not in LETTER_MAGNITUDES)})"
         r"|[kKmMbB])(?![^\W\d_])"
     )
     # A magnitude may be followed by more parts: "1trln56bln" ("and" joins are read later).
@@ -94,7 +98,6 @@ def _patterns() -> _Patterns:
         # Subunits: "150 теңге 46 тиын".
         rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
     )
-    body = rf"(?P<num>{_NUM}){tail}"
     # What may follow a bare number that is money: the first two letters of a magnitude,
     # currency or range word, a sign or a dash. Most numbers in prose ("39 degrees",
     # "26.6 percent") fail this one cheap test instead of the whole expression.
@@ -107,18 +110,17 @@ def _patterns() -> _Patterns:
         *("to", "and", "до"),
     ]
     guard = rf"(?={_SPACE}*(?:{alternation({w[:2] for w in followers})}|[-–—{signs}]))"
-    anchors = (
-        # A bare number is money only with a magnitude or a currency after it. The tail
-        # is atomic: once read greedily, retrying shorter readings cannot add the
-        # magnitude or currency it lacks, only cost time.
-        re.compile(
-            rf"(?P<num>{_NUM}){guard}(?>{tail})(?(mag)|(?(cur)|(?!)))(?P<sign>)(?P<prefix>)"
-        ),
-        re.compile(rf"(?P<sign>[{signs}]){_SPACE}?{body}(?P<prefix>)"),
+    # Where an amount can start: each head is small and starts on a plain character
+    # class or literal, so the engine skips prose fast; the one large tail (range,
+    # magnitude, currency) is compiled once and matched where a head was found.
+    heads = (
+        # A bare number, when what follows could make it money.
+        re.compile(rf"(?P<num>{_NUM}){guard}"),
+        re.compile(rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM})"),
         # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
         # (A plain alternation, not a prefix tree: its first letters let the engine skip
         # to candidates.)
-        re.compile(rf"(?P<prefix>{'|'.join(sorted(_PREFIX_WORDS))}){_SPACE}?{body}(?P<sign>)"),
+        re.compile(rf"(?P<prefix>{'|'.join(sorted(_PREFIX_WORDS))}){_SPACE}?(?P<num>{_NUM})"),
     )
     number_words = alternation(w for w in NUMBER_WORDS if w != "a")
     spelled_currency = rf"(?:{alternation(lex.currency_words)}|(?:{stems})\w*)(?!\w)"
@@ -129,7 +131,9 @@ def _patterns() -> _Patterns:
         rf"(?:\s+(?P<cur>{spelled_currency}))?(?!\w)"
     )
     return _Patterns(
-        anchors=anchors,
+        heads=heads,
+        # Atomic: once read greedily, retrying shorter readings only costs time.
+        tail=re.compile(rf"(?>{tail})"),
         spelled=spelled,
         hedge_after=re.compile(rf"\s+({alternation(HEDGES_AFTER)})(?!\w)"),
         part=re.compile(rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})"),
@@ -220,10 +224,15 @@ _FROM = re.compile(r"(?i:from)\s+$")  # "from X to Y" is a change, not a range
 _BARE_DOLLAR = ("dollar", "доллар", "долл")
 
 
-def _from_anchor(m: re.Match[str], text: str, style: NumberStyle) -> _Draft | None:
-    """Read one anchored match; None when it is not money after all."""
-    sign, prefix, mag, cur = m["sign"], m["prefix"], m["mag"], m["cur"]
-    start, end = m.start(), m.end()
+def _from_anchor(
+    head: re.Match[str], m: re.Match[str], text: str, style: NumberStyle
+) -> _Draft | None:
+    """Read a head (sign, code or bare number) and its tail; None when it is not money."""
+    groups = head.groupdict()
+    sign, prefix, mag, cur = groups.get("sign"), groups.get("prefix"), m["mag"], m["cur"]
+    if not (sign or prefix or mag or cur):
+        return None  # a bare number is money only with a magnitude or currency after it
+    start, end = head.start(), m.end()
     if cur is None and m["cspace"]:
         end -= len(m["cspace"])
     if prefix and (
@@ -236,7 +245,7 @@ def _from_anchor(m: re.Match[str], text: str, style: NumberStyle) -> _Draft | No
         if glued:
             start = glued.start()
             sign = glued.group() + sign
-    value, decimals, magnitude, ambiguous = _read_value(m["num"], mag, style)
+    value, decimals, magnitude, ambiguous = _read_value(head["num"], mag, style)
     letter = magnitude is not None and magnitude.lower() in LETTER_MAGNITUDES
     if letter and not (sign or prefix or cur):
         return None
@@ -446,11 +455,13 @@ def find_amounts(text: str, lang: str = "en") -> list[Amount]:
     pats = _patterns()
     style = _style(text, lang)
     drafts: list[_Draft] = []
-    for pattern in pats.anchors:
-        for m in pattern.finditer(text):
-            if _NOT_MONEY_NEXT.match(text, m.end()):
+    tail = pats.tail
+    for head in pats.heads:
+        for found in head.finditer(text):
+            rest = tail.match(text, found.end())
+            if rest is None or _NOT_MONEY_NEXT.match(text, rest.end()):
                 continue
-            draft = _from_anchor(m, text, style)
+            draft = _from_anchor(found, rest, text, style)
             if draft is not None:
                 drafts.append(draft)
     drafts = _without_overlaps(drafts)
