@@ -31,6 +31,8 @@ from moneyfix.convert.worker import Outcome
 __all__ = ["REPORT_KINDS", "ReportWriter", "entry_for", "report_kind", "stored_entry"]
 
 REPORT_KINDS = ("json", "csv", "html")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 _CSV_COLUMNS = (
     "path",
     "document",
@@ -191,6 +193,7 @@ class ReportWriter:
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._fh.close()
+        os.chmod(self._tmp, 0o666 & ~_UMASK)
         os.replace(self._tmp, self.path)
 
     def abort(self) -> None:

@@ -109,26 +109,13 @@ class Run:
     # -- the run -------------------------------------------------------------------------
 
     def execute(self, paths: list[str]) -> Counters:
-        from moneyfix.convert.plan import plan_inputs
-
-        s = self.settings
-        units: list[FileInput | ArchiveInput] = []
-        for unit in plan_inputs(paths, s.include, s.exclude, s.out):
-            if isinstance(unit, InputError):
-                self._error(str(unit))
-            else:
-                units.append(unit)
-        table = table_for(s.options.rates_dir)
-        if s.out is not None:
-            s.out.mkdir(parents=True, exist_ok=True)
-            clean_temporaries(s.out)
-            self.state = State.load(s.out, s.options.key(), rates_version(table))
-        files = [u for u in units if isinstance(u, FileInput) and not _is_jsonl(u.path)]
-        streams = [u for u in units if u not in files]
-        self.pool.start()
-        self.progress.start(len(files) + sum(_member_count(u) for u in streams))
-        phase = "files"
+        """Convert everything; Ctrl-C at any point ends with what was done so far."""
+        phase = "setup"
         try:
+            files, streams = self._plan(paths)
+            self.pool.start()
+            self.progress.start(len(files) + sum(_member_count(u) for u in streams))
+            phase = "files"
             self._files(files)
             phase = "streams"
             for unit in streams:
@@ -139,14 +126,41 @@ class Run:
             if phase == "files":
                 for results in drained:
                     self._file_results(results)
-            if self._writer is not None:
-                self._writer.abort()
+            self._abort_stream()
         finally:
             self.pool.close()
             self.progress.stop()
             if self.state is not None:
-                self.state.save()
+                try:
+                    self.state.save()
+                except OSError as exc:
+                    self._error(f"{self.state.out}: cannot write the manifest ({exc})")
         return self.counters
+
+    def _plan(self, paths: list[str]) -> tuple[list[FileInput], list[FileInput | ArchiveInput]]:
+        """Plain files, and streams (archives, JSONL files); the output directory prepared."""
+        from moneyfix.convert.plan import plan_inputs
+
+        s = self.settings
+        files: list[FileInput] = []
+        streams: list[FileInput | ArchiveInput] = []
+        for unit in plan_inputs(paths, s.include, s.exclude, s.out):
+            if isinstance(unit, InputError):
+                self._error(str(unit))
+            elif isinstance(unit, FileInput) and not _is_jsonl(unit.path):
+                files.append(unit)
+            else:
+                streams.append(unit)
+        if s.out is not None:
+            table = table_for(s.options.rates_dir)
+            try:
+                s.out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                self._error(f"{s.out}: cannot create the output directory ({exc.strerror or exc})")
+                return [], []
+            clean_temporaries(s.out)
+            self.state = State.load(s.out, s.options.key(), rates_version(table))
+        return files, streams
 
     # -- plain files ---------------------------------------------------------------------
 
