@@ -8,9 +8,9 @@ the convention is not clear.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
-from typing import NamedTuple
 
 from moneyfix.amounts.lexicon import NUMBER_WORDS
 
@@ -18,11 +18,21 @@ _SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 _THREE_DIGIT_GROUPS = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
 
 
-class NumberStyle(NamedTuple):
-    """A document's number convention, and whether the document also uses the other one."""
+class NumberStyle:
+    """A document's number convention, and whether the document also uses the other one.
 
-    comma_decimal: bool
-    mixed: bool = False
+    Whether it mixes conventions matters only for a lone comma before three digits, so
+    it is looked up the first time such a number is read.
+    """
+
+    def __init__(self, comma_decimal: bool, text: str = "") -> None:
+        self.comma_decimal = comma_decimal
+        self._text = text
+
+    @functools.cached_property
+    def mixed(self) -> bool:
+        others = _POINT_STYLE if self.comma_decimal else _DECIMAL_COMMA
+        return any(p.search(self._text) for p in others)
 
 
 # Each starts on a digit so that searching a long text stays fast.
@@ -35,8 +45,7 @@ _POINT_STYLE = (re.compile(r"\d,\d{3},\d{3}"), re.compile(r"\d,\d{3}\.\d"))
 
 def number_style(text: str, comma_decimal: bool) -> NumberStyle:
     """The convention of ``text``, flagged as mixed when it also writes the other one."""
-    others = _POINT_STYLE if comma_decimal else _DECIMAL_COMMA
-    return NumberStyle(comma_decimal, any(p.search(text) for p in others))
+    return NumberStyle(comma_decimal, text)
 
 
 def read_number(raw: str, style: NumberStyle) -> tuple[Decimal, int, str | None]:

@@ -98,8 +98,8 @@ def _patterns() -> _Patterns:
         # Subunits: "150 теңге 46 тиын".
         rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
     )
-    # What may follow a bare number that is money: the first two letters of a magnitude,
-    # currency or range word, a sign or a dash. Most numbers in prose ("39 degrees",
+    # What may follow a bare number that is money: the first three letters of a
+    # magnitude, currency or range word (a short word whole), a sign or a dash. Most numbers in prose ("39 degrees",
     # "26.6 percent") fail this one cheap test instead of the whole expression.
     followers = [
         *cased(lex.magnitudes),
@@ -109,7 +109,11 @@ def _patterns() -> _Patterns:
         *lex.codes,
         *("to", "and", "до"),
     ]
-    guard = rf"(?={_SPACE}*(?:{alternation({w[:2] for w in followers})}|[-–—{signs}]))"
+    short = {w for w in followers if len(w) <= 3}
+    guard = (
+        rf"(?={_SPACE}*(?:{alternation({w[:3] for w in followers if len(w) > 3})}"
+        rf"|(?:{alternation(short)}|[kKmMbB])(?![^\W\d_])|[-–—{signs}]))"
+    )
     # Where an amount can start: each head is small and starts on a plain character
     # class or literal, so the engine skips prose fast; the one large tail (range,
     # magnitude, currency) is compiled once and matched where a head was found.
