@@ -7,38 +7,16 @@ shortcut for a string. Both are pure over their inputs and the rate table.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from moneyfix.amounts import find_amounts
-from moneyfix.amounts.language import detect_lang
+from moneyfix.analysis import Analysis, analyse
 from moneyfix.config import Config
-from moneyfix.documents import masked
 from moneyfix.documents.suppress import parse_suppressions
-from moneyfix.model import SEVERITY_ORDER, Amount, Document, FileReport, Finding, Pair
-from moneyfix.pairs import find_pairs
+from moneyfix.model import SEVERITY_ORDER, Document, FileReport, Finding
 from moneyfix.rates.table import RateTable, load_table
 from moneyfix.rules.consistency import inconsistent_pairs
 from moneyfix.rules.conversions import PairView, RateSource, Settings, check_pair, view_of
 from moneyfix.rules.missing import missing_conversions
 from moneyfix.rules.registry import RULES, enabled_codes
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """What a document holds before any rule runs."""
-
-    text: str
-    lang: str
-    amounts: list[Amount]
-    pairs: list[Pair]
-
-
-def analyse(doc: Document, lang: str = "auto") -> Analysis:
-    """Amounts and pairs of a document, read from its text outside the skipped regions."""
-    text = masked(doc) if doc.skip else doc.text
-    language = doc.lang or (detect_lang(text) if lang == "auto" else lang)
-    amounts = find_amounts(text, language)
-    return Analysis(text, language, amounts, find_pairs(text, amounts))
 
 
 def check_document(

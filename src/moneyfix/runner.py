@@ -16,7 +16,7 @@ from typing import Any
 
 from moneyfix.check import check_document
 from moneyfix.config import Config, ConfigError, load_config
-from moneyfix.documents import DocumentError, Source, load_document, read_document, write_back
+from moneyfix.documents import DocumentError, Source, open_documents, write_back
 from moneyfix.fixes import EditConflict, WriteError, apply_edits, unchanged_outside, write_atomic
 from moneyfix.model import SEVERITY_ORDER, Document, Edit, FileReport, Finding
 from moneyfix.rates.files import RatesFileError
@@ -99,13 +99,10 @@ def documents_of(
     path: Path, config: Config, data: bytes | None = None, name: str | None = None
 ) -> list[tuple[Document, Source]]:
     """The documents of a file, or of ``data`` read from stdin under ``name``."""
-    if data is None:
-        return read_document(
-            path, date=config.date, text_field=config.text_field, date_field=config.date_field
-        )
-    return load_document(
+    return open_documents(
+        path,
         data,
-        name or "-",
+        name,
         date=config.date,
         text_field=config.text_field,
         date_field=config.date_field,
@@ -146,19 +143,19 @@ def fix_document(
         raise FixError(f"{doc.path}: a fix changed text outside its span; nothing written")
     fixed_doc = replace(doc, text=new_text, skip=shifted(doc.skip, edits))
     after = check_document(fixed_doc, config, table)
-    if _worse(report.findings, after.findings, len(chosen)):
+    if _worse(report.findings, after.findings, [f for f, _ in chosen]):
         raise FixError(f"{doc.path}: the fixed text does not check clean; nothing written")
     after.fixed = report.fixed + len(chosen)
     return new_text, after
 
 
-def _worse(before: list[Finding], after: list[Finding], fixed: int) -> bool:
+def _worse(before: list[Finding], after: list[Finding], fixed: list[Finding]) -> bool:
     """Fixing may only remove problems: no more errors and warnings than before, less the fixed."""
 
     def problems(findings: list[Finding]) -> int:
         return sum(1 for f in findings if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER["warning"])
 
-    return problems(after) > problems(before) - fixed
+    return problems(after) > problems(before) - problems(fixed)
 
 
 def shifted(skip: tuple[tuple[int, int], ...], edits: list[Edit]) -> tuple[tuple[int, int], ...]:

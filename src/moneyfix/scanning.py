@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from moneyfix.check import analyse
-from moneyfix.model import Document, FileReport
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TextIO
+
+from moneyfix.amounts import iter_amounts
+from moneyfix.analysis import analyse, document_lang, readable_text
+from moneyfix.model import Amount, Document, FileReport
 from moneyfix.rates.table import RateTable, RateUnavailable
-from moneyfix.report import ConvertedValue
+from moneyfix.report.amounts import ConvertedValue, stream_rows
+
+
+_CENT = Decimal("0.01")
 
 
 def scan_document(doc: Document, lang: str = "auto") -> FileReport:
@@ -21,22 +29,47 @@ def scan_document(doc: Document, lang: str = "auto") -> FileReport:
     )
 
 
+def stream_document(
+    doc: Document,
+    fmt: str,
+    out: TextIO,
+    lang: str = "auto",
+    convert: Callable[[Amount], ConvertedValue | None] | None = None,
+) -> int:
+    """Write a document's amounts as ``jsonl`` or ``csv`` rows a chunk at a time, so
+    memory stays bounded by the chunk however big the file. Returns the row count."""
+    text = readable_text(doc)
+    amounts = iter_amounts(text, document_lang(doc, text, lang))
+    return stream_rows(fmt, doc.path, doc.text, amounts, out, convert)
+
+
+def converter(
+    currency: str, table: RateTable, doc: Document
+) -> Callable[[Amount], ConvertedValue | None]:
+    """A function valuing an amount in ``currency`` at the document's date."""
+
+    def value_of(amount: Amount) -> ConvertedValue | None:
+        if doc.date is None or amount.currency is None:
+            return None
+        try:
+            rate = table.cross(currency, amount.currency, doc.date)
+        except RateUnavailable:
+            return None
+        value = (amount.value * rate.value).quantize(_CENT, rounding=ROUND_HALF_UP)
+        return ConvertedValue(value, currency, rate.date)
+
+    return value_of
+
+
 def values_in(
     reports: list[FileReport], currency: str, table: RateTable
 ) -> dict[tuple[str, int], ConvertedValue]:
     """Each amount's value in ``currency`` at its document's date (where a rate exists)."""
     values: dict[tuple[str, int], ConvertedValue] = {}
     for report in reports:
-        if report.date is None:
-            continue
+        value_of = converter(currency, table, Document(report.path, "", date=report.date))
         for index, amount in enumerate(report.amounts):
-            if amount.currency is None:
-                continue
-            try:
-                rate = table.cross(currency, amount.currency, report.date)
-            except RateUnavailable:
-                continue
-            values[(report.path, index)] = ConvertedValue(
-                amount.value * rate.value, currency, rate.date
-            )
+            converted = value_of(amount)
+            if converted is not None:
+                values[(report.path, index)] = converted
     return values

@@ -3,6 +3,8 @@ subunits and hedges, with ``lang="ru"`` / ``lang="kk"``."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 import moneyfix
@@ -75,9 +77,17 @@ def test_russian_and_kazakh(lang: str, sentence: str, wants: list[Want]) -> None
     check(sentence, wants, lang=lang)
 
 
-def test_russian_comma_before_three_digits_is_ambiguous() -> None:
-    """ "1,234" in decimal-comma text reads two ways: reported as ambiguous, never guessed."""
+def test_russian_comma_before_three_digits_is_a_decimal() -> None:
+    """Issue 6: in decimal-comma text "1,234" is a decimal, read without a guess."""
     (amount,) = moneyfix.find_amounts("Штраф составил 1,234 тенге.", lang="ru")
     assert amount.text == "1,234 тенге"
-    assert amount.currency == "KZT"
-    assert amount.ambiguous is not None
+    assert amount.value == Decimal("1.234")
+    assert amount.ambiguous is None
+
+
+def test_comma_before_three_digits_in_mixed_text_is_ambiguous() -> None:
+    """A text that also writes English grouping ("1,234,567.5") cannot be trusted: flagged."""
+    first = moneyfix.find_amounts("Штраф 1,234 тенге, бюджет 1,234,567.5 тенге.", lang="ru")[0]
+    assert first.text == "1,234 тенге"
+    assert first.currency == "KZT"
+    assert first.ambiguous is not None

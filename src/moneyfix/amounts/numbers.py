@@ -51,8 +51,9 @@ def number_style(text: str, comma_decimal: bool) -> NumberStyle:
 def read_number(raw: str, style: NumberStyle) -> tuple[Decimal, int, str | None]:
     """Read a written number: (value, digits after the decimal mark, why ambiguous or None).
 
-    The document's style decides a lone comma before three digits; such a number is
-    flagged as ambiguous in decimal-comma text, and in any text that mixes conventions.
+    The document's style decides a lone comma before three digits (issue 6: in Russian
+    and Kazakh it is a decimal comma); in a text that mixes conventions such a number is
+    flagged as ambiguous.
     """
     comma_decimal = style.comma_decimal
     digits = _SPACES.sub("", raw)
@@ -71,12 +72,11 @@ def read_number(raw: str, style: NumberStyle) -> tuple[Decimal, int, str | None]
             decimal_mark = ","
         else:
             decimal_mark = "," if comma_decimal else ""
-            if comma_decimal or style.mixed:
+            if style.mixed:
                 # Read by the language, but never silently: the other reading is 1000x off.
-                why = "the text writes numbers both ways" if style.mixed else "decimal comma?"
                 ambiguous = (
                     f"'{raw}' could be {digits.replace(',', '')} or "
-                    f"{digits.replace(',', '.')} ({why})"
+                    f"{digits.replace(',', '.')}: the text writes numbers both ways"
                 )
     else:
         decimal_mark = ""

@@ -91,7 +91,8 @@ def _patterns() -> _Patterns:
     range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до|and){_SPACE}+)"
     tail = (
         rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
-        rf"(?P<mag>{_SPACE}?(?:{magnitude}){more})?"
+        # (up to 8 spaces: an HTML entity such as &nbsp; is blanked to spaces)
+        rf"(?P<mag>{_SPACE}{{0,8}}(?:{magnitude}){more})?"
         # Russian writes "$1 тыс. 333" for 1,333.
         rf"(?P<units>(?<=тыс\.){_SPACE}\d{{3}}(?!\d|[.,]\d))?"
         rf"(?:(?P<cspace>{_SPACE}*)(?P<cur>{currency}))?"
@@ -422,6 +423,7 @@ _VERB_BEFORE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лис
 
 
 _HEDGE_WORDS = frozenset(HEDGES)
+_WORD_SPLIT = re.compile(r"[\s(\[\"'“«]+")
 _HEDGE_REACH = 24
 
 
@@ -429,7 +431,7 @@ def _hedge(text: str, draft: _Draft) -> str | None:
     """The hedge just before the amount ("more than"), or a Kazakh one just after it."""
     window = text[max(0, draft.start - _HEDGE_REACH) : draft.start]
     if window[-1:].isspace():
-        words = window.split()
+        words = _WORD_SPLIT.split(window.strip())
         whole = draft.start <= _HEDGE_REACH or window[0].isspace()
         for count in (3, 2, 1):
             if len(words) < count or (len(words) == count and not whole):

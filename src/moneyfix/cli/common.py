@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import typer
 
@@ -77,3 +80,29 @@ def emit(text: str, output: Path | None, problems: Problems) -> None:
         write_new(output, text.encode("utf-8"))
     except (WriteError, OSError) as exc:
         problems.add(f"{output}: cannot write the report ({exc})")
+
+
+@contextlib.contextmanager
+def open_output(output: Path | None, problems: Problems) -> Iterator[TextIO]:
+    """Stdout, or a temporary file beside ``output`` renamed into place when all went well
+    (a report is never left half-written)."""
+    if output is None:
+        yield sys.stdout
+        return
+    import tempfile
+
+    try:
+        fd, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    except OSError as exc:
+        problems.add(f"{output}: cannot write the report ({exc.strerror or exc})")
+        yield io.StringIO()
+        return
+    try:
+        with open(fd, "w", encoding="utf-8") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, output)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from moneyfix.cli.common import Problems, emit, rates_dir_option, read_stdin, use_color
+from moneyfix.cli.common import (
+    Problems,
+    emit,
+    open_output,
+    rates_dir_option,
+    read_stdin,
+    use_color,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from moneyfix.model import Document
+    from moneyfix.rates.table import RateTable
 
 
 def register(app: typer.Typer) -> None:
@@ -28,13 +42,9 @@ def register(app: typer.Typer) -> None:
         rates_dir: Path | None = rates_dir_option(),
     ) -> None:
         """List every money amount with its span, value and currency."""
-        from moneyfix.config import Config
-        from moneyfix.documents import DocumentError, parse_date
+        from moneyfix.documents import DocumentError, open_documents, parse_date
         from moneyfix.inputs import InputError, iter_inputs
-        from moneyfix.model import FileReport
-        from moneyfix.report import SCAN_FORMATS, render_amounts
-        from moneyfix.runner import documents_of
-        from moneyfix.scanning import scan_document, values_in
+        from moneyfix.report import SCAN_FORMATS
 
         problems = Problems()
         if fmt not in SCAN_FORMATS:
@@ -46,35 +56,77 @@ def register(app: typer.Typer) -> None:
         if problems:
             problems.report()
             raise typer.Exit(2)
-        config = Config(date=day, text_field=text_field, date_field=date_field)
-        reports: list[FileReport] = []
-        for item in iter_inputs(paths):
-            if isinstance(item, InputError):
-                problems.add(str(item))
-                continue
-            try:
-                stdin = str(item) == "-"
-                data = read_stdin() if stdin else None
-                items = documents_of(item, config, data, stdin_filename or "-")
-            except DocumentError as exc:
-                problems.add(str(exc))
-                continue
-            reports.extend(scan_document(doc, lang) for doc, _ in items)
-        conversions = None
+        table = None
         if to:
             from moneyfix.rates.table import load_table
 
-            conversions = values_in(reports, to.upper(), load_table(rates_dir))
-        emit(
-            render_amounts(
-                reports,
-                fmt,
-                conversions=conversions,
-                color=use_color("full", output) and fmt == "table",
-            ),
-            output,
-            problems,
-        )
+            table = load_table(rates_dir)
+
+        def documents() -> Iterator[Document]:
+            for item in iter_inputs(paths):
+                if isinstance(item, InputError):
+                    problems.add(str(item))
+                    continue
+                data = read_stdin() if str(item) == "-" else None
+                try:
+                    items = open_documents(
+                        item,
+                        data,
+                        stdin_filename or "-",
+                        date=day,
+                        text_field=text_field,
+                        date_field=date_field,
+                    )
+                except DocumentError as exc:
+                    problems.add(str(exc))
+                    continue
+                yield from (doc for doc, _ in items)
+
+        to_code = to.upper() if to else None
+        if fmt in ("jsonl", "csv"):
+            _stream(documents(), fmt, output, lang, to_code, table, problems)
+        else:
+            _collect(documents(), fmt, output, lang, to_code, table, problems)
         problems.report()
         if problems:
             raise typer.Exit(2)
+
+
+def _stream(
+    docs: Iterable[Document],
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    to: str | None,
+    table: RateTable | None,
+    problems: Problems,
+) -> None:
+    """jsonl and csv rows written as they are found: memory bounded by a chunk of text."""
+    from moneyfix.report.amounts import csv_header
+    from moneyfix.scanning import converter, stream_document
+
+    with open_output(output, problems) as out:
+        if fmt == "csv":
+            out.write(csv_header(to is not None))
+        for doc in docs:
+            convert = converter(to, table, doc) if to and table else None
+            stream_document(doc, fmt, out, lang, convert)
+
+
+def _collect(
+    docs: Iterable[Document],
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    to: str | None,
+    table: RateTable | None,
+    problems: Problems,
+) -> None:
+    """table and json need every amount first (json lists pairs by index)."""
+    from moneyfix.report import render_amounts
+    from moneyfix.scanning import scan_document, values_in
+
+    reports = [scan_document(doc, lang) for doc in docs]
+    conversions = values_in(reports, to, table) if to and table else None
+    color = fmt == "table" and use_color("full", output)
+    emit(render_amounts(reports, fmt, conversions=conversions, color=color), output, problems)

@@ -31,6 +31,7 @@ __all__ = [
     "kind_of",
     "load_document",
     "masked",
+    "open_documents",
     "parse_date",
     "read_document",
     "write_back",
@@ -131,6 +132,8 @@ def _build(
     )
     if kind != "jsonl":
         analysis = _ANALYSERS[kind](body)
+        if analysis.date_error and date is None:
+            raise DocumentError(f"{name}: {analysis.date_error}")
         doc_date, date_source = _date_for(analysis, name, body, date, kind == "html")
         doc = Document(
             path=name,
@@ -145,6 +148,10 @@ def _build(
     from_name = date_from_filename(name)
     for record in jsonl.records(body, name, text_field, date_field):
         field_date = parse_loose(record.date_value) if record.date_value else None
+        if record.date_value and field_date is None and date is None:
+            raise DocumentError(
+                f"{name}:{record.line}: {date_field} {record.date_value!r} is not a date"
+            )
         rec_date: dt.date | None
         rec_source: str | None
         if date is not None:
@@ -214,6 +221,23 @@ def read_document(
     except OSError as exc:
         raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from None
     return _build(data, name, path, stat, date, text_field, date_field)
+
+
+def open_documents(
+    path: Path,
+    data: bytes | None = None,
+    name: str | None = None,
+    *,
+    date: dt.date | None = None,
+    text_field: str = "text",
+    date_field: str = "date",
+) -> list[tuple[Document, Source]]:
+    """The documents of a file, or of ``data`` (stdin) read under ``name``."""
+    if data is None:
+        return read_document(path, date=date, text_field=text_field, date_field=date_field)
+    return load_document(
+        data, name or "-", date=date, text_field=text_field, date_field=date_field
+    )
 
 
 def write_back(items: Sequence[tuple[Document, Source]], new_texts: Sequence[str]) -> str:

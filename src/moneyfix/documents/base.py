@@ -57,6 +57,8 @@ class Analysis:
     date: dt.date | None = None
     date_source: str | None = None
     lang: str | None = None
+    date_error: str | None = None
+    """A date was given (front matter) but cannot be read: the file is refused."""
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (

@@ -125,13 +125,18 @@ def analyse(text: str) -> Analysis:
         pos = b_end
     _inline(text, pos, len(text), skip)
     date = None
+    error = None
     for key in _DATE_KEYS:
-        if key in meta and (date := parse_loose(meta[key])) is not None:
+        value = meta.get(key, "").strip().strip("'\"")
+        if value and (date := parse_loose(value)) is not None:
             break
+        if value and error is None:
+            error = f"front matter {key}: {value!r} is not a date"
     lang = next((meta[k].lower() for k in _LANG_KEYS if meta.get(k)), None)
     return Analysis(
         skip=tuple(sorted(skip)),
         date=date,
         date_source="front-matter" if date else None,
         lang=lang,
+        date_error=None if date else error,
     )

@@ -8,9 +8,9 @@ the rates at each article's date; here it is only data to print, passed as a map
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TextIO
 
 from moneyfix.model import Amount, FileReport, Pair
 from moneyfix.report._common import decimal_str
@@ -179,12 +179,49 @@ def render_csv(reports: list[FileReport], conversions: Conversions | None = None
         if report.error is not None:
             continue
         for obj in _amount_dicts(report, conversions):
-            rng = obj.pop("range")
-            row = {
-                "path": report.path,
-                **obj,
-                "range_low": rng["low"] if rng else None,
-                "range_high": rng["high"] if rng else None,
-            }
-            writer.writerow([_cell(row[c]) for c in columns])
+            writer.writerow(_csv_row(report.path, obj, conversions is not None))
     return buffer.getvalue()
+
+
+def _csv_row(path: str, obj: dict[str, Any], with_conversions: bool) -> list[str]:
+    columns = CSV_COLUMNS + (CONVERTED_COLUMNS if with_conversions else ())
+    rng = obj.pop("range")
+    row = {
+        "path": path,
+        **obj,
+        "range_low": rng["low"] if rng else None,
+        "range_high": rng["high"] if rng else None,
+    }
+    return [_cell(row[c]) for c in columns]
+
+
+def stream_rows(
+    fmt: str,
+    path: str,
+    text: str,
+    amounts: Iterable[Amount],
+    out: TextIO,
+    convert: Callable[[Amount], ConvertedValue | None] | None = None,
+) -> int:
+    """Write ``jsonl`` or ``csv`` rows for amounts as they come (no list is kept), the same
+    rows the renderers above give. Returns the number of rows; the csv header is the
+    caller's (:func:`csv_header`)."""
+    import csv
+    import json
+
+    index = LineIndex(text)
+    writer = csv.writer(out, lineterminator="\n")
+    count = 0
+    for count, amount in enumerate(amounts, start=1):
+        converted = convert(amount) if convert is not None else None
+        obj = amount_dict(amount, index, converted, with_conv=convert is not None)
+        if fmt == "jsonl":
+            row = {"path": path, "index": count - 1, **obj}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            writer.writerow(_csv_row(path, obj, convert is not None))
+    return count
+
+
+def csv_header(with_conversions: bool) -> str:
+    return ",".join(CSV_COLUMNS + (CONVERTED_COLUMNS if with_conversions else ())) + "\n"

@@ -280,8 +280,11 @@ def _magnitude_finding(
         f"{_THOUSAND ** abs(shift):,}: either {both} gives {_rate_text(corrected)} "
         f"{view.label()}, {rate_note}"
     )
-    display = Fix("display", tuple(r.edit for r in readings)) if readings else None
-    return _finding("MF002", view, message, display, fit)
+    # Display only: the readings exclude each other, so they are in the message and the
+    # evidence, never offered as edits a tool could apply together.
+    finding = _finding("MF002", view, message, None, fit)
+    finding.evidence["readings"] = " | ".join(o.strip('"') for o in options)
+    return finding
 
 
 def _retarget(finding: Finding, amount: Amount) -> Finding:

@@ -1,0 +1,41 @@
+"""A document's amounts and pairs: what scan reports and every rule starts from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from moneyfix.amounts import find_amounts
+from moneyfix.amounts.language import detect_lang
+from moneyfix.documents import masked
+from moneyfix.model import Amount, Document, Pair
+from moneyfix.pairs import find_pairs
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a document holds before any rule runs."""
+
+    text: str
+    lang: str
+    amounts: list[Amount]
+    pairs: list[Pair]
+
+
+def analyse(doc: Document, lang: str = "auto") -> Analysis:
+    """Amounts and pairs of a document, read from its text outside the skipped regions."""
+    text = readable_text(doc)
+    language = document_lang(doc, text, lang)
+    amounts = find_amounts(text, language)
+    if doc.skip:  # spans read in the blanked text; their text is the document's own
+        amounts = [replace(a, text=doc.text[a.start : a.end]) for a in amounts]
+    return Analysis(text, language, amounts, find_pairs(text, amounts))
+
+
+def document_lang(doc: Document, text: str, lang: str = "auto") -> str:
+    """The document's language: given, set by its reader, or detected from its text."""
+    return doc.lang or (detect_lang(text) if lang == "auto" else lang)
+
+
+def readable_text(doc: Document) -> str:
+    """The text the scanner reads: skipped regions blanked, offsets unchanged."""
+    return masked(doc) if doc.skip else doc.text
