@@ -60,6 +60,7 @@ class RateTable:
         self.locations = locations
         self._series: dict[str, Series] = {}
         self._known: list[str] | None = None
+        self._bounds: dict[str, tuple[Decimal, Decimal]] = {}
 
     # -- loading -----------------------------------------------------------------------
 
@@ -167,12 +168,15 @@ class RateTable:
 
     def bounds(self, currency: str) -> tuple[Decimal, Decimal]:
         """Lowest and highest rate ever stored: can any historical rate explain a pair?"""
-        if currency.upper() == BASE_CURRENCY:
+        code = currency.upper()
+        if code == BASE_CURRENCY:
             return Decimal(1), Decimal(1)
-        values = self.series(currency).values
-        if not values:
-            raise RateUnavailable(currency.upper(), None, "unknown-currency", "empty history")
-        return min(values), max(values)
+        if code not in self._bounds:  # asked for every pair a document has: computed once
+            values = self.series(code).values
+            if not values:
+                raise RateUnavailable(code, None, "unknown-currency", "empty history")
+            self._bounds[code] = (min(values), max(values))
+        return self._bounds[code]
 
     def coverage(self, currency: str) -> tuple[dt.date, dt.date]:
         """First and last date with a row (there may be gaps in between); KZT: unbounded."""
