@@ -111,7 +111,12 @@ def test_sigkill_never_leaves_a_partial_output_and_a_rerun_completes(tmp_path: P
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        time.sleep(rng.uniform(0.6, 2.0))
+        deadline = time.monotonic() + 30
+        while proc.poll() is None and time.monotonic() < deadline:  # wait for the writing
+            if next(out.rglob("*.md"), None) is not None:
+                break
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 0.6))
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         _assert_outputs_complete(out, expected)
@@ -144,7 +149,12 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path: Path) -> None:
         text=True,
         start_new_session=True,
     )
-    time.sleep(1.5)
+    deadline = time.monotonic() + 30
+    while proc.poll() is None and time.monotonic() < deadline:
+        if next(out.rglob("*.md"), None) is not None:
+            break
+        time.sleep(0.02)
+    time.sleep(0.2)
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
     _, err = proc.communicate(timeout=60)
     assert proc.returncode in (0, 130), err

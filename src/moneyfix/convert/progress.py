@@ -71,11 +71,10 @@ class Progress:
 
         self._bar = RichProgress(
             SpinnerColumn(),
-            TextColumn("converting"),
-            BarColumn(),
+            BarColumn(bar_width=24),
             MofNCompleteColumn(),
-            TextColumn("files · {task.fields[findings]} findings · {task.fields[fixes]} fixes"),
-            TextColumn("· {task.fields[rate]} files/s"),
+            TextColumn("files · {task.fields[findings]} findings · {task.fields[fixes]} fixed"),
+            TextColumn("· {task.fields[rate]}/s"),
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
