@@ -162,7 +162,7 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
             if fit:
                 return [_magnitude_finding(view, text, shift, fit, rates.settings)]
         assert day is not None
-        for period in periods_near(text, view.primary.start, day, rates.settings.lang):
+        for period in periods_near(text, view.primary.start, day):
             average = rates.average(view, period)
             if average and abs(view.implied / average - 1) <= slack:
                 return [_period_finding(view, period, average)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], int, int], ...] = (
 )  # fmt: skip
 _QUARTER = re.compile(rf"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)? {_YEAR}", re.I)
 _PARAGRAPH_REACH = 600
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -41,19 +43,39 @@ def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
 
 
-def periods_near(text: str, offset: int, before: dt.date, lang: str = "en") -> list[Period]:
-    """Periods named in the paragraph around ``offset`` that ended before ``before``."""
+def periods_near(text: str, offset: int, before: dt.date) -> list[Period]:
+    """Periods named in the paragraph around ``offset`` that began before ``before``."""
     start = text.rfind("\n\n", max(0, offset - _PARAGRAPH_REACH), offset)
     end = text.find("\n\n", offset, offset + _PARAGRAPH_REACH)
-    paragraph = text[start + 1 if start >= 0 else max(0, offset - _PARAGRAPH_REACH) :]
-    paragraph = paragraph[: (end if end >= 0 else offset + _PARAGRAPH_REACH) - max(start, 0)]
-    found: dict[str, Period] = {}
+    low = start + 2 if start >= 0 else max(0, offset - _PARAGRAPH_REACH)
+    high = end if end >= 0 else offset + _PARAGRAPH_REACH
+    return [p for p in _periods_in(text[low:high]) if p.start < before]
+
+
+@functools.lru_cache(maxsize=256)
+def _periods_in(paragraph: str) -> tuple[Period, ...]:
+    """Cached by paragraph: every pair of a paragraph asks the same question."""
+    if not _ANY_YEAR.search(paragraph):
+        return ()
+    found: dict[tuple[dt.date, dt.date], Period] = {}
     for pattern, first, last in _PATTERNS:
         for m in pattern.finditer(paragraph):
-            period_start, period_end = _months(int(m.group(1)), first, last)
-            found.setdefault(m.group(0), Period(m.group(0), period_start, period_end))
+            year = int(m.group(1))
+            period_start, period_end = _months(year, first, last)
+            name = _name(year, first, last)
+            found.setdefault((period_start, period_end), Period(name, period_start, period_end))
     for m in _QUARTER.finditer(paragraph):
         quarter = _QUARTERS[(m.group(1) or m.group(2)).lower()]
-        period_start, period_end = _months(int(m.group(3)), 3 * quarter - 2, 3 * quarter)
-        found.setdefault(m.group(0), Period(m.group(0), period_start, period_end))
-    return [p for p in found.values() if p.start < before]
+        year = int(m.group(3))
+        period_start, period_end = _months(year, 3 * quarter - 2, 3 * quarter)
+        found.setdefault(
+            (period_start, period_end),
+            Period(f"Q{quarter} {year}", *_months(year, 3 * quarter - 2, 3 * quarter)),
+        )
+    return tuple(found.values())
+
+
+def _name(year: int, first: int, last: int) -> str:
+    if (first, last) == (1, 12):
+        return str(year)
+    return f"{calendar.month_name[first]}–{calendar.month_name[last]} {year}"
