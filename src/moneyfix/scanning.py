@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from moneyfix.amounts import iter_amounts
 from moneyfix.analysis import analyse, document_lang, readable_text
 from moneyfix.model import Amount, Document, FileReport
-from moneyfix.rates.table import RateTable, RateUnavailable
 from moneyfix.report.amounts import ConvertedValue, stream_rows
+
+if TYPE_CHECKING:
+    from moneyfix.rates.table import RateTable
 
 
 _CENT = Decimal("0.01")
@@ -47,6 +49,8 @@ def converter(
     currency: str, table: RateTable, doc: Document
 ) -> Callable[[Amount], ConvertedValue | None]:
     """A function valuing an amount in ``currency`` at the document's date."""
+
+    from moneyfix.rates.table import RateUnavailable
 
     def value_of(amount: Amount) -> ConvertedValue | None:
         if doc.date is None or amount.currency is None:

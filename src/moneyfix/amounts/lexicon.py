@@ -11,9 +11,14 @@ The lexicon is built once, on first use, so importing moneyfix stays fast.
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.util
+import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 # The currencies whose names we read. A closed list on purpose: CLDR names every
@@ -151,7 +156,68 @@ def _cldr_currency_words() -> tuple[dict[str, str], dict[str, str]]:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """The lexicon of all three languages, built once from CLDR plus our supplement."""
+    """The lexicon of all three languages, built once from CLDR plus our supplement.
+
+    Reading CLDR costs more than the rest of a short run, so the result is kept in the
+    user cache, keyed by the installed Babel and by our own tables; any change rebuilds it.
+    """
+    cache = _cache_file()
+    if cache is not None:
+        try:
+            data = json.loads(cache.read_text(encoding="utf-8"))
+            return Lexicon(
+                currency_words=data["currency_words"],
+                currency_stems=data["currency_stems"],
+                symbols=data["symbols"],
+                codes=frozenset(data["codes"]),
+                magnitudes=data["magnitudes"],
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    built = _built_lexicon()
+    if cache is not None:
+        _store(cache, built)
+    return built
+
+
+def _cache_file() -> Path | None:
+    """Where the built lexicon is kept, named for what it was built from."""
+    spec = importlib.util.find_spec("babel")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        stat = os.stat(spec.origin)
+        import platformdirs
+
+        directory = Path(platformdirs.user_cache_dir("moneyfix", appauthor=False))
+    except OSError:
+        return None
+    sources = repr(
+        (LOCALES, CURRENCIES, SUPPLEMENT_WORDS, SUPPLEMENT_STEMS, SYMBOLS, SUPPLEMENT_MAGNITUDES)
+    )
+    key = hashlib.sha256(f"{spec.origin}:{stat.st_mtime_ns}:{stat.st_size}:{sources}".encode())
+    return directory / f"lexicon-{key.hexdigest()[:16]}.json"
+
+
+def _store(path: Path, built: Lexicon) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not kept."""
+    data = {
+        "currency_words": built.currency_words,
+        "currency_stems": built.currency_stems,
+        "symbols": built.symbols,
+        "codes": sorted(built.codes),
+        "magnitudes": built.magnitudes,
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def _built_lexicon() -> Lexicon:
     words, symbols = _cldr_currency_words()
     words.update(SUPPLEMENT_WORDS)
     symbols.update(SYMBOLS)

@@ -100,8 +100,8 @@ def _patterns() -> _Patterns:
         rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
     )
     # What may follow a bare number that is money: the first three letters of a
-    # magnitude, currency or range word (a short word whole), a sign or a dash. Most numbers in prose ("39 degrees",
-    # "26.6 percent") fail this one cheap test instead of the whole expression.
+    # magnitude, currency or range word (a short word whole), a sign or a dash. Most
+    # numbers in prose ("39 degrees", "26.6 percent") fail this one cheap test.
     followers = [
         *cased(lex.magnitudes),
         *cased(w for w in lex.currency_words if w[0].isalpha()),

@@ -19,7 +19,6 @@ from moneyfix.cli.common import (
     read_stdin,
     use_color,
 )
-from moneyfix.config import ConfigError
 
 _FORMATS = "full|concise|json|json-lines|github|gitlab|sarif|junit"
 
@@ -62,6 +61,7 @@ def _command(fix_default: bool) -> Any:
     ) -> None:
         """Check conversions against official rates; exit 1 on problems."""
         from moneyfix.check import at_or_above
+        from moneyfix.config import ConfigError
         from moneyfix.inputs import InputError, iter_inputs
         from moneyfix.rates.table import load_table
         from moneyfix.report import render_findings

@@ -115,6 +115,9 @@ def plan_inputs(
     out_real = os.path.realpath(out) if out is not None else None
     suffixes = (*DEFAULT_SUFFIXES, *ARCHIVE_SUFFIXES)
     for arg in paths:
+        if arg == "-":
+            yield InputError("-", "convert reads files and directories, not stdin")
+            continue
         root = Path(arg)
         is_dir = root.is_dir()
         if out_real is not None and is_dir and os.path.realpath(root) == out_real:

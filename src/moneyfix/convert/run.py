@@ -17,8 +17,10 @@ import contextlib
 import hashlib
 import lzma
 import os
+import signal
 import tarfile
 import tempfile
+import threading
 import zipfile
 import zlib
 from collections import deque
@@ -105,12 +107,15 @@ class Run:
         self.pool = Pool(settings.jobs, settings.options)
         self._seen: set[str] = set()
         self._writer: ArchiveWriter | _PartsWriter | None = None
+        self._recording = False
+        self._stop = False
 
     # -- the run -------------------------------------------------------------------------
 
     def execute(self, paths: list[str]) -> Counters:
         """Convert everything; Ctrl-C at any point ends with what was done so far."""
         phase = "setup"
+        previous = self._catch_ctrl_c()
         try:
             files, streams = self._plan(paths)
             self.pool.start()
@@ -122,12 +127,15 @@ class Run:
                 self._stream(unit)
         except KeyboardInterrupt:
             self.counters.interrupted = True
+            self._stop = False
             drained = self.pool.drain()
             if phase == "files":
                 for results in drained:
                     self._file_results(results)
             self._abort_stream()
         finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
             self.pool.close()
             self.progress.stop()
             if self.state is not None:
@@ -203,7 +211,30 @@ class Run:
         for results in self.pool.results(self._file_tasks(files), ordered=False):
             self._file_results(results)
 
+    def _catch_ctrl_c(self) -> Any:
+        """Ctrl-C while results are being recorded waits for the end of the batch, so an
+        output on disk is never left out of the manifest and report."""
+        if threading.current_thread() is not threading.main_thread():
+            return None
+
+        def handler(signum: int, frame: Any) -> None:
+            if self._recording:
+                self._stop = True
+            else:
+                raise KeyboardInterrupt
+
+        return signal.signal(signal.SIGINT, handler)
+
     def _file_results(self, results: list[Result]) -> None:
+        self._recording = True
+        try:
+            self._record_files(results)
+        finally:
+            self._recording = False
+        if self._stop:
+            raise KeyboardInterrupt
+
+    def _record_files(self, results: list[Result]) -> None:
         for result in results:
             output = str(self._output(result.rel, Path(result.outcome.name)))
             entry = self._count(result.outcome, result.status, output, result.rel)
@@ -290,6 +321,24 @@ class Run:
             self.say(stream.failed)
             self._stream_entry(stream, "failed", None, stream.failed)
             return
+        self._recording = True
+        try:
+            self._commit_stream(unit, stream, writer, sha, target)
+        finally:
+            self._recording = False
+        if self._stop:
+            raise KeyboardInterrupt
+
+    def _commit_stream(
+        self,
+        unit: FileInput | ArchiveInput,
+        stream: _Stream,
+        writer: ArchiveWriter | _PartsWriter,
+        sha: str,
+        target: Path,
+    ) -> None:
+        """Put the finished stream in place (or copy the unchanged input) and remember it."""
+        name = str(unit.path)
         try:
             if self.settings.in_place and _sha256_file(unit.path) != sha:
                 writer.abort()

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from importlib import import_module
 from pathlib import Path, PurePath
 
-from moneyfix.documents import html, jsonl, markdown, text
+from moneyfix.documents import jsonl
 from moneyfix.documents.base import Analysis, DocumentError, Source, decode, digest, encode
 from moneyfix.documents.dates import date_from_filename, find_dateline, parse_date, parse_loose
 from moneyfix.model import Document
@@ -49,7 +50,11 @@ KINDS: dict[str, str] = {
 }
 """File suffix -> document kind."""
 
-_ANALYSERS = {"text": text.analyse, "markdown": markdown.analyse, "html": html.analyse}
+def _analyser(kind: str) -> Callable[[str], Analysis]:
+    """The reader of one kind, imported on first use (a .txt run needs no HTML parser)."""
+    module = import_module(f"moneyfix.documents.{kind}")
+    analyse: Callable[[str], Analysis] = module.analyse
+    return analyse
 
 
 def kind_of(name: str) -> str:
@@ -131,7 +136,7 @@ def _build(
         text_field=text_field,
     )
     if kind != "jsonl":
-        analysis = _ANALYSERS[kind](body)
+        analysis = _analyser(kind)(body)
         if analysis.date_error and date is None:
             raise DocumentError(f"{name}: {analysis.date_error}")
         doc_date, date_source = _date_for(analysis, name, body, date, kind == "html")
