@@ -15,32 +15,13 @@ def _range(amount: Amount) -> str:
     return f"{decimal_str(low)}–{decimal_str(high)}"
 
 
-def render(
-    reports: list[FileReport],
-    conversions: Conversions | None = None,
-    *,
-    color: bool = False,
-    width: int = 160,
-) -> str:
-    """The table as text; ``color`` adds terminal styles, ``width`` is the terminal's."""
-    import io
+_COLUMNS = ("path", "line:col", "text", "value", "currency", "magnitude", "qualifier", "range")
+_CONVERTED = ("converted", "rate date")
+_RIGHT = {"line:col", "value", "converted"}
 
-    from rich.console import Console
-    from rich.table import Table
 
-    table = Table(show_lines=False, highlight=False)
-    table.add_column("path", overflow="fold")
-    table.add_column("line:col", justify="right", no_wrap=True)
-    table.add_column("text", overflow="fold")
-    table.add_column("value", justify="right", no_wrap=True)
-    table.add_column("currency", no_wrap=True)
-    table.add_column("magnitude")
-    table.add_column("qualifier")
-    table.add_column("range", no_wrap=True)
-    if conversions is not None:
-        table.add_column("converted", justify="right", no_wrap=True)
-        table.add_column("rate date", no_wrap=True)
-    count = 0
+def _rows(reports: list[FileReport], conversions: Conversions | None) -> list[list[str]]:
+    rows = []
     for report in reports:
         if report.error is not None:
             continue
@@ -66,21 +47,57 @@ def render(
                 if converted is not None:
                     converted = f"{converted} {conv['converted_currency']}"
                 row += [converted or "", conv["converted_rate_date"] or ""]
-            table.add_row(*row)
-            count += 1
-    table.caption = (
-        f"{count} amount{'s' if count != 1 else ''}; * = bare $ read as USD, (?) = ambiguous"
-    )
+            rows.append(row)
+    return rows
+
+
+def render(
+    reports: list[FileReport],
+    conversions: Conversions | None = None,
+    *,
+    color: bool = False,
+    width: int = 160,
+) -> str:
+    """The table as text; ``color`` (a terminal) draws it with rich, else plain columns."""
+    columns = _COLUMNS + (_CONVERTED if conversions is not None else ())
+    rows = _rows(reports, conversions)
+    count = len(rows)
+    caption = f"{count} amount{'s' if count != 1 else ''}; * = bare $ read as USD, (?) = ambiguous"
+    if not color:
+        return _plain(columns, rows, caption)
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, highlight=False, caption=caption)
+    for name in columns:
+        table.add_column(name, justify="right" if name in _RIGHT else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
     buffer = io.StringIO()
     console = Console(
         file=buffer,
         width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
+        force_terminal=True,
+        color_system="standard",
         highlight=False,
         emoji=False,
         markup=False,
     )
     console.print(table)
     return buffer.getvalue()
+
+
+def _plain(columns: tuple[str, ...], rows: list[list[str]], caption: str) -> str:
+    """Aligned columns for pipes and files: no drawing characters, no rich."""
+    widths = [max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(columns)]
+
+    def line(cells: list[str] | tuple[str, ...]) -> str:
+        parts = [
+            cell.rjust(w) if name in _RIGHT else cell.ljust(w)
+            for cell, w, name in zip(cells, widths, columns, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(columns), *(line(row) for row in rows), caption]) + "\n"
