@@ -48,7 +48,6 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 class _Patterns:
     heads: tuple[re.Pattern[str], ...]
     tail: re.Pattern[str]
-    spelled: re.Pattern[str]
     hedge_after: re.Pattern[str]
     part: re.Pattern[str]
     conversion_next: re.Pattern[str]
@@ -127,19 +126,10 @@ def _patterns() -> _Patterns:
         # to candidates.)
         re.compile(rf"(?P<prefix>{'|'.join(sorted(_PREFIX_WORDS))}){_SPACE}?(?P<num>{_NUM})"),
     )
-    number_words = alternation(w for w in NUMBER_WORDS if w != "a")
-    spelled_currency = rf"(?:{alternation(lex.currency_words)}|(?:{stems})\w*)(?!\w)"
-    spelled = re.compile(
-        rf"(?P<words>(?:{number_words})(?:[\s-]+(?:{number_words}|and))*"
-        r"|an?(?=\s+(?:thousand|million|billion|trillion)\b))"
-        rf"(?:\s+(?P<mag>thousand|million|billion|trillion)s?)?"
-        rf"(?:\s+(?P<cur>{spelled_currency}))?(?!\w)"
-    )
     return _Patterns(
         heads=heads,
         # Atomic: once read greedily, retrying shorter readings only costs time.
         tail=re.compile(rf"(?>{tail})"),
-        spelled=spelled,
         hedge_after=re.compile(rf"\s+({alternation(HEDGES_AFTER)})(?!\w)"),
         part=re.compile(rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})"),
         conversion_next=re.compile(rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})"),
@@ -331,9 +321,22 @@ _SPELLED_TRIGGERS = (
 _SPELLED_REACH = 80
 
 
+@functools.cache
+def _spelled_pattern() -> re.Pattern[str]:
+    """Spelled-out amounts, on lower-cased text; compiled only for texts that have them."""
+    lex = lexicon()
+    number_words = alternation(w for w in NUMBER_WORDS if w != "a")
+    currency = rf"(?:{alternation(lex.currency_words)}|(?:{alternation(lex.currency_stems)})\w*)"
+    return re.compile(
+        rf"(?P<words>(?:{number_words})(?:[\s-]+(?:{number_words}|and))*"
+        r"|an?(?=\s+(?:thousand|million|billion|trillion)\b))"
+        rf"(?:\s+(?P<mag>thousand|million|billion|trillion)s?)?"
+        rf"(?:\s+(?P<cur>{currency}(?!\w)))?(?!\w)"
+    )
+
+
 def _spelled_matches(lowered: str) -> list[re.Match[str]]:
     """Matches of the spelled pattern around each trigger word preceded by a word."""
-    pattern = _patterns().spelled
     starts: set[int] = set()
     for trigger in _SPELLED_TRIGGERS:
         at = lowered.find(trigger)
@@ -344,6 +347,9 @@ def _spelled_matches(lowered: str) -> list[re.Match[str]]:
                 if word in NUMBER_WORDS or word == "an":
                     starts.add(at)
             at = lowered.find(trigger, at + 1)
+    if not starts:
+        return []
+    pattern = _spelled_pattern()
     matches: dict[int, re.Match[str]] = {}
     for at in sorted(starts):
         window = max(0, at - _SPELLED_REACH)
