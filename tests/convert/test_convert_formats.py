@@ -204,7 +204,8 @@ def test_usage_errors_exit_2_with_one_line(tmp_path: Path, args: list[str], mess
 def test_missing_input_is_reported(tmp_path: Path) -> None:
     _write(tmp_path / "src", {"a.md": CLEAN})
     out = tmp_path / "out"
-    code, _, err = run(str(tmp_path / "src"), str(tmp_path / "nope"), "--out", str(out), "-q")
+    code, _, err = run(str(tmp_path / "src"), str(tmp_path / "nope"), "-", "--out", str(out), "-q")
     assert code == 2
     assert "nope: no such file or directory" in err
+    assert "-: convert reads files and directories, not stdin" in err
     assert tree(out) == {"a.md": CLEAN.encode()}

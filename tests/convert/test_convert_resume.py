@@ -158,10 +158,10 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path: Path) -> None:
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
     _, err = proc.communicate(timeout=60)
     assert proc.returncode in (0, 130), err
-    assert "Traceback" not in err
-    assert "files" in err  # the summary table
+    assert "Traceback" not in err, err
+    assert "files" in err, err  # the summary table
     if proc.returncode == 130:
-        assert "interrupted" in err
+        assert "interrupted" in err, err
     done = _assert_outputs_complete(out, expected)
     manifest = json.loads((out / ".moneyfix-convert.json").read_text("utf-8"))
-    assert len(manifest["files"]) == done
+    assert len(manifest["files"]) == done, err

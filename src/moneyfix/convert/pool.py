@@ -19,7 +19,7 @@ import os
 import re
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
@@ -190,30 +190,53 @@ class Pool:
         futures = [self._executor.submit(_ready) for _ in range(self.jobs)]
         self.worker_pids = sorted({f.result() for f in futures})
 
-    def results(self, chunks: Iterable[list[Task]], ordered: bool) -> Iterator[list[Result]]:
-        """Each chunk's results: in submission order when ``ordered``, else as they finish."""
+    def results(
+        self,
+        chunks: Iterable[list[Task]],
+        ordered: bool,
+        stop: Callable[[], bool] = lambda: False,
+    ) -> Iterator[list[Result]]:
+        """Each chunk's results: in submission order when ``ordered``, else as they finish.
+
+        ``stop()`` is checked between chunks and every 0.1 s while waiting; when it says
+        so, ``KeyboardInterrupt`` is raised here, never between taking a result and
+        handing it over, so ``drain`` finds every chunk whose result was not consumed.
+        """
         if self._executor is None:
             for chunk in chunks:
+                if stop():
+                    raise KeyboardInterrupt
                 yield run_chunk(chunk, self.options)
             return
         for chunk in chunks:
             while len(self._pending) >= self.window:
-                yield from self._next(ordered)
+                yield from self._next(ordered, stop)
+            if stop():
+                raise KeyboardInterrupt
             self._pending.append(self._executor.submit(run_chunk, chunk, self.options))
         while self._pending:
-            yield from self._next(ordered)
+            yield from self._next(ordered, stop)
 
-    def _next(self, ordered: bool) -> Iterator[list[Result]]:
-        if ordered:
-            future = self._pending[0]
-            result = future.result()
-            self._pending.popleft()
-            yield result
+    def _next(self, ordered: bool, stop: Callable[[], bool]) -> Iterator[list[Result]]:
+        while True:
+            if stop():
+                raise KeyboardInterrupt
+            if ordered:
+                future = self._pending[0]
+                try:
+                    result = future.result(timeout=0.1)
+                except TimeoutError:
+                    continue
+                self._pending.popleft()
+                yield result
+                return
+            done, _ = wait(self._pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            if not done:
+                continue
+            for future in [f for f in self._pending if f in done]:
+                self._pending.remove(future)
+                yield future.result()
             return
-        done, _ = wait(self._pending, return_when=FIRST_COMPLETED)
-        for future in [f for f in self._pending if f in done]:
-            self._pending.remove(future)
-            yield future.result()
 
     def drain(self) -> list[list[Result]]:
         """After Ctrl-C: cancel chunks not started, wait for the running ones, return theirs."""

@@ -107,7 +107,6 @@ class Run:
         self.pool = Pool(settings.jobs, settings.options)
         self._seen: set[str] = set()
         self._writer: ArchiveWriter | _PartsWriter | None = None
-        self._recording = False
         self._stop = False
 
     # -- the run -------------------------------------------------------------------------
@@ -119,6 +118,8 @@ class Run:
         try:
             files, streams = self._plan(paths)
             self.pool.start()
+            if self._stop:
+                raise KeyboardInterrupt
             self.progress.start(len(files) + sum(_member_count(u) for u in streams))
             phase = "files"
             self._files(files)
@@ -127,7 +128,6 @@ class Run:
                 self._stream(unit)
         except KeyboardInterrupt:
             self.counters.interrupted = True
-            self._stop = False
             drained = self.pool.drain()
             if phase == "files":
                 for results in drained:
@@ -208,33 +208,27 @@ class Run:
             yield chunk
 
     def _files(self, files: list[FileInput]) -> None:
-        for results in self.pool.results(self._file_tasks(files), ordered=False):
+        for results in self.pool.results(self._file_tasks(files), False, self._stopping):
             self._file_results(results)
 
     def _catch_ctrl_c(self) -> Any:
-        """Ctrl-C while results are being recorded waits for the end of the batch, so an
-        output on disk is never left out of the manifest and report."""
+        """The first Ctrl-C only asks the run to stop: the pool stops handing out work at
+        its next check, chunks already running finish, and every output on disk gets into
+        the manifest and the report. A second Ctrl-C stops at once."""
         if threading.current_thread() is not threading.main_thread():
             return None
 
         def handler(signum: int, frame: Any) -> None:
-            if self._recording:
-                self._stop = True
-            else:
+            if self._stop:
                 raise KeyboardInterrupt
+            self._stop = True
 
         return signal.signal(signal.SIGINT, handler)
 
-    def _file_results(self, results: list[Result]) -> None:
-        self._recording = True
-        try:
-            self._record_files(results)
-        finally:
-            self._recording = False
-        if self._stop:
-            raise KeyboardInterrupt
+    def _stopping(self) -> bool:
+        return self._stop
 
-    def _record_files(self, results: list[Result]) -> None:
+    def _file_results(self, results: list[Result]) -> None:
         for result in results:
             output = str(self._output(result.rel, Path(result.outcome.name)))
             entry = self._count(result.outcome, result.status, output, result.rel)
@@ -321,13 +315,7 @@ class Run:
             self.say(stream.failed)
             self._stream_entry(stream, "failed", None, stream.failed)
             return
-        self._recording = True
-        try:
-            self._commit_stream(unit, stream, writer, sha, target)
-        finally:
-            self._recording = False
-        if self._stop:
-            raise KeyboardInterrupt
+        self._commit_stream(unit, stream, writer, sha, target)
 
     def _commit_stream(
         self,
@@ -413,7 +401,7 @@ class Run:
             if chunk:
                 yield chunk
 
-        for results in self.pool.results(chunks(), ordered=True):
+        for results in self.pool.results(chunks(), True, self._stopping):
             queue = deque(results)
             while waiting and (not waiting[0].document or queue):
                 member = waiting.popleft()
@@ -463,7 +451,7 @@ class Run:
             if chunk:
                 yield chunk
 
-        for results in self.pool.results(chunks(), ordered=True):
+        for results in self.pool.results(chunks(), True, self._stopping):
             for result in results:
                 block = blocks.popleft()
                 outcome = result.outcome
