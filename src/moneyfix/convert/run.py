@@ -30,7 +30,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from moneyfix.convert.archives import ArchiveWriter, copy_atomic
-from moneyfix.convert.plan import ArchiveInput, FileInput, Member, UnsafeMember, iter_members
+from moneyfix.convert.plan import (
+    ArchiveInput,
+    FileInput,
+    Member,
+    UnsafeMember,
+    is_document,
+    iter_members,
+)
 from moneyfix.convert.pool import Pool, Result, Task
 from moneyfix.convert.progress import Counters, Progress
 from moneyfix.convert.reports import ReportWriter, entry_for, stored_entry
@@ -116,11 +123,14 @@ class Run:
         phase = "setup"
         previous = self._catch_ctrl_c()
         try:
+            s = self.settings
             files, streams = self._plan(paths)
             self.pool.start()
             if self._stop:
                 raise KeyboardInterrupt
-            self.progress.start(len(files) + sum(_member_count(u) for u in streams))
+            self.progress.start(
+                len(files) + sum(_member_count(u, s.include, s.exclude) for u in streams)
+            )
             phase = "files"
             self._files(files)
             phase = "streams"
@@ -409,6 +419,8 @@ class Run:
                     writer.add(member, None)
                     continue
                 result = queue.popleft()
+                if unit.kind != "zip":
+                    self.progress.add_total(1)  # tar members are found as the stream goes
                 self._member_result(stream, member, result)
         while waiting:
             writer.add(waiting.popleft(), None)
@@ -507,12 +519,18 @@ def _is_jsonl(path: Path) -> bool:
     return path.suffix.lower() in (".jsonl", ".ndjson")
 
 
-def _member_count(unit: FileInput | ArchiveInput) -> int:
+def _member_count(
+    unit: FileInput | ArchiveInput, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+) -> int:
     """Work units of a stream for the progress bar (zip members are known up front)."""
     if isinstance(unit, ArchiveInput) and unit.kind == "zip":
         with contextlib.suppress(*_STREAM_ERRORS), zipfile.ZipFile(unit.path) as zf:
-            return sum(1 for i in zf.infolist() if not i.is_dir())
-    return 1
+            return sum(
+                1
+                for i in zf.infolist()
+                if not i.is_dir() and is_document(i.filename, include, exclude)
+            )
+    return 0 if isinstance(unit, ArchiveInput) else 1
 
 
 def _line_blocks(path: Path, lines: int) -> Iterator[tuple[int, bytes]]:
