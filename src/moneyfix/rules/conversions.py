@@ -157,8 +157,10 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
     if window:
         if _nearest(view.implied, window, slack):
             return []
+        envelope = (min(r.value for r in window), max(r.value for r in window))
         for shift in _SHIFTS:
-            fit = _nearest(view.implied / _THOUSAND**shift, window, slack)
+            shifted = view.implied / _THOUSAND**shift
+            fit = _within(shifted, envelope, slack) and _nearest(shifted, window, slack)
             if fit:
                 return [_magnitude_finding(view, text, shift, fit, rates.settings)]
         assert day is not None

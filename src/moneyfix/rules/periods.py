@@ -12,24 +12,22 @@ import functools
 import re
 from dataclasses import dataclass
 
-_YEAR = r"((?:19|20)\d{2})"
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-# (pattern, first month, last month); a None month is taken from the match.
-_PATTERNS: tuple[tuple[re.Pattern[str], int, int], ...] = (
-    (re.compile(rf"\b(?:9M|9 months|nine months)(?: of| ended)? {_YEAR}", re.I), 1, 9),
-    (re.compile(rf"\b(?:H1|1H|first half|six months)(?: of)? {_YEAR}", re.I), 1, 6),
-    (re.compile(rf"\b(?:H2|2H|second half)(?: of)? {_YEAR}", re.I), 7, 12),
-    (re.compile(rf"\b(?:9|девять|девяти) месяц\w* {_YEAR}", re.I), 1, 9),
-    (re.compile(rf"\bперво\w* полугоди\w* {_YEAR}", re.I), 1, 6),
-    (re.compile(rf"\b{_YEAR} жылдың 9 айында", re.I), 1, 9),
-    (re.compile(rf"\b(?:in|for|during|of|throughout) (?:the year )?{_YEAR}\b", re.I), 1, 12),
-    (re.compile(rf"\b(?:FY|full[- ]year) ?{_YEAR}\b", re.I), 1, 12),
-    (re.compile(rf"\b(?:в|за) {_YEAR} год", re.I), 1, 12),
-    (re.compile(rf"\b{_YEAR} жыл", re.I), 1, 12),
-)  # fmt: skip
-_QUARTER = re.compile(rf"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)? {_YEAR}", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# What stands just before a year, naming the period: (group, first month, last month).
+_BEFORE = re.compile(
+    r"(?i)(?:(?P<m9>\b9m|\b9 months|nine months|девят\w* месяц\w*|9 месяц\w*)(?: of| ended)?"
+    r"|(?P<h1>\bh1|\b1h|first half|six months|перв\w* полугоди\w*)(?: of)?"
+    r"|(?P<h2>\bh2|\b2h|second half|втор\w* полугоди\w*)(?: of)?"
+    r"|(?P<q>\bq[1-4]|\b(?:first|second|third|fourth) quarter)(?: of)?"
+    r"|(?P<fy>\bfy|full[- ]year)"
+    r"|(?P<year>\b(?:in|for|during|of|throughout|в|за))(?: the year)?) ?$"
+)
+# Kazakh names the year first: "2024 жылдың 9 айында", "2021 жылы".
+_AFTER = re.compile(r"(?i) (?:(?P<m9>жылдың 9 айында)|(?P<year>жыл))")
+_MONTHS = {"m9": (1, 9), "h1": (1, 6), "h2": (7, 12), "fy": (1, 12), "year": (1, 12)}
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _PARAGRAPH_REACH = 600
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_REACH_BEFORE = 30
 
 
 @dataclass(frozen=True)
@@ -55,23 +53,23 @@ def periods_near(text: str, offset: int, before: dt.date) -> list[Period]:
 @functools.lru_cache(maxsize=256)
 def _periods_in(paragraph: str) -> tuple[Period, ...]:
     """Cached by paragraph: every pair of a paragraph asks the same question."""
-    if not _ANY_YEAR.search(paragraph):
-        return ()
     found: dict[tuple[dt.date, dt.date], Period] = {}
-    for pattern, first, last in _PATTERNS:
-        for m in pattern.finditer(paragraph):
-            year = int(m.group(1))
-            period_start, period_end = _months(year, first, last)
+    for token in _YEAR.finditer(paragraph):
+        year = int(token.group())
+        named = _BEFORE.search(paragraph, max(0, token.start() - _REACH_BEFORE), token.start())
+        named = named or _AFTER.match(paragraph, token.end())
+        if named is None:
+            continue
+        kind = named.lastgroup
+        if kind == "q":
+            words = named.group("q").lower()
+            quarter = int(words[1]) if words[0] == "q" else _QUARTERS[words.split()[0]]
+            first, last, name = 3 * quarter - 2, 3 * quarter, f"Q{quarter} {year}"
+        else:
+            first, last = _MONTHS[kind or "year"]
             name = _name(year, first, last)
-            found.setdefault((period_start, period_end), Period(name, period_start, period_end))
-    for m in _QUARTER.finditer(paragraph):
-        quarter = _QUARTERS[(m.group(1) or m.group(2)).lower()]
-        year = int(m.group(3))
-        period_start, period_end = _months(year, 3 * quarter - 2, 3 * quarter)
-        found.setdefault(
-            (period_start, period_end),
-            Period(f"Q{quarter} {year}", *_months(year, 3 * quarter - 2, 3 * quarter)),
-        )
+        start, end = _months(year, first, last)
+        found.setdefault((start, end), Period(name, start, end))
     return tuple(found.values())
 
 
