@@ -61,6 +61,7 @@ class RateTable:
         self._series: dict[str, Series] = {}
         self._known: list[str] | None = None
         self._bounds: dict[str, tuple[Decimal, Decimal]] = {}
+        self._averages: dict[tuple[str, dt.date, dt.date], Decimal | None] = {}
 
     # -- loading -----------------------------------------------------------------------
 
@@ -159,12 +160,14 @@ class RateTable:
         """Mean of the daily rows in ``[start, end]`` (for "in 2021"-style period rates)."""
         if currency.upper() == BASE_CURRENCY:
             return Decimal(1) if start <= end else None
-        series = self.series(currency)
-        lo = bisect_left(series.dates, start)
-        hi = bisect_right(series.dates, end)
-        if hi <= lo:
-            return None
-        return sum(series.values[lo:hi], Decimal(0)) / (hi - lo)
+        key = (currency.upper(), start, end)
+        if key not in self._averages:  # a document asks for the same period again and again
+            series = self.series(currency)
+            lo = bisect_left(series.dates, start)
+            hi = bisect_right(series.dates, end)
+            mean = sum(series.values[lo:hi], Decimal(0)) / (hi - lo) if hi > lo else None
+            self._averages[key] = mean
+        return self._averages[key]
 
     def bounds(self, currency: str) -> tuple[Decimal, Decimal]:
         """Lowest and highest rate ever stored: can any historical rate explain a pair?"""
