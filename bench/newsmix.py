@@ -50,7 +50,20 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 
 def _sentence(rng: random.Random) -> str:
-    template = rng.choice(_MONEY) if rng.random() < 1 / 6 else rng.choice(_PROSE)
+    return money_sentence(rng) if rng.random() < 1 / 6 else prose_sentence(rng)
+
+
+def money_sentence(rng: random.Random) -> str:
+    """One sentence stating money (with a conversion, often)."""
+    return _filled(rng.choice(_MONEY), rng)
+
+
+def prose_sentence(rng: random.Random) -> str:
+    """One sentence with dates, counts or percentages, and no money."""
+    return _filled(rng.choice(_PROSE), rng)
+
+
+def _filled(template: str, rng: random.Random) -> str:
     return template.format(
         day=rng.randint(1, 28),
         month=rng.choice(_MONTHS),
