@@ -131,7 +131,20 @@ def fix_document(
     doc: Document, report: FileReport, config: Config, table: RateTable
 ) -> tuple[str, FileReport]:
     """The document's fixed text and its report after fixing, or ``FixError``."""
-    chosen = chosen_edits(report.findings, config.unsafe_fixes)
+    return apply_fixes(
+        doc, report, chosen_edits(report.findings, config.unsafe_fixes), config, table
+    )
+
+
+def apply_fixes(
+    doc: Document,
+    report: FileReport,
+    chosen: list[tuple[Finding, tuple[Edit, ...]]],
+    config: Config,
+    table: RateTable,
+) -> tuple[str, FileReport]:
+    """Apply chosen fixes safely: no overlap, text outside the edits unchanged, and the
+    result checked again with no new problem; else ``FixError`` and nothing changes."""
     if not chosen:
         return doc.text, report
     edits = [e for _, fix_edits in chosen for e in fix_edits]

@@ -14,7 +14,6 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +21,11 @@ from moneyfix.check import check_document
 from moneyfix.config import Config, ConfigError, load_config
 from moneyfix.documents import DocumentError, Source, encode, load_document, masked, write_back
 from moneyfix.documents.dates import date_from_filename, find_dateline
-from moneyfix.fixes import EditConflict, apply_edits, unchanged_outside
-from moneyfix.model import SEVERITY_ORDER, Document, Edit, FileReport, Finding, Fix
+from moneyfix.fixes import EditConflict
+from moneyfix.model import Document, Edit, FileReport, Finding, Fix
 from moneyfix.rates.table import RateTable, load_table
 from moneyfix.rules.registry import RULES
-from moneyfix.runner import FixError, chosen_edits, shifted
+from moneyfix.runner import FixError, apply_fixes, chosen_edits
 
 __all__ = [
     "DATE_SOURCES",
@@ -127,29 +126,13 @@ class Outcome:
         return sum(sum(d.findings.values()) for d in self.documents)
 
 
-class _BatchTable(RateTable):
-    """The rate table with ``bounds`` remembered: the rules ask for it once per pair, and
-    it scans the whole history each time (a third of the time of a conversion)."""
-
-    def __init__(self, locations: Any) -> None:
-        super().__init__(locations)
-        self._bounds: dict[str, tuple[Decimal, Decimal]] = {}
-
-    def bounds(self, currency: str) -> tuple[Decimal, Decimal]:
-        key = currency.upper()
-        if key not in self._bounds:
-            self._bounds[key] = super().bounds(currency)
-        return self._bounds[key]
-
-
 _TABLES: dict[str | None, RateTable] = {}
 
 
 def table_for(rates_dir: str | None) -> RateTable:
     """The rate table of this process, loaded once (series are read lazily)."""
     if rates_dir not in _TABLES:
-        base = load_table(Path(rates_dir) if rates_dir else None)
-        _TABLES[rates_dir] = _BatchTable(base.locations)
+        _TABLES[rates_dir] = load_table(Path(rates_dir) if rates_dir else None)
     return _TABLES[rates_dir]
 
 
@@ -256,7 +239,7 @@ def _convert_document(
             fixed=report.fixed,
         )
     chosen = chosen_edits(report.findings, config.unsafe_fixes)
-    new_text, after = _fix(doc, report, chosen, config, table)
+    new_text, after = apply_fixes(doc, report, chosen, config, table)
     summary.remaining = dict(Counter(f.code for f in after.findings))
     if new_text != doc.text:
         summary.fixes = [
@@ -265,42 +248,6 @@ def _convert_document(
             for edit in edits
         ]
     return new_text, summary
-
-
-def _fix(
-    doc: Document,
-    report: FileReport,
-    chosen: list[tuple[Finding, tuple[Edit, ...]]],
-    config: Config,
-    table: RateTable,
-) -> tuple[str, FileReport]:
-    """Apply the chosen edits with the checks of ``runner.fix_document``.
-
-    The same proofs (no overlap, text outside the edits unchanged, the result checked
-    again), but only warnings and errors count as problems to remove: an inserted
-    conversion (MF005, info) must not be mistaken for a fix that failed.
-    """
-    if not chosen:
-        return doc.text, report
-    edits = [e for _, fix_edits in chosen for e in fix_edits]
-    try:
-        new_text = apply_edits(doc.text, edits)
-    except EditConflict as exc:
-        raise FixError(f"{doc.path}: fixes conflict ({exc}); nothing written") from None
-    if not unchanged_outside(doc.text, new_text, edits):
-        raise FixError(f"{doc.path}: a fix changed text outside its span; nothing written")
-    after = check_document(
-        replace(doc, text=new_text, skip=shifted(doc.skip, edits)), config, table
-    )
-    removed = sum(1 for f, _ in chosen if _problem(f))
-    if sum(map(_problem, after.findings)) > sum(map(_problem, report.findings)) - removed:
-        raise FixError(f"{doc.path}: the fixed text does not check clean; nothing written")
-    after.fixed = len(chosen)
-    return new_text, after
-
-
-def _problem(finding: Finding) -> bool:
-    return SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER["warning"]
 
 
 def _as_safe(finding: Finding) -> Finding:

@@ -50,6 +50,7 @@ KINDS: dict[str, str] = {
 }
 """File suffix -> document kind."""
 
+
 def _analyser(kind: str) -> Callable[[str], Analysis]:
     """The reader of one kind, imported on first use (a .txt run needs no HTML parser)."""
     module = import_module(f"moneyfix.documents.{kind}")
@@ -240,9 +241,7 @@ def open_documents(
     """The documents of a file, or of ``data`` (stdin) read under ``name``."""
     if data is None:
         return read_document(path, date=date, text_field=text_field, date_field=date_field)
-    return load_document(
-        data, name or "-", date=date, text_field=text_field, date_field=date_field
-    )
+    return load_document(data, name or "-", date=date, text_field=text_field, date_field=date_field)
 
 
 def write_back(items: Sequence[tuple[Document, Source]], new_texts: Sequence[str]) -> str:
