@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
+from textgen import joined
+
 _TEMPLATES = (
     "The regional akimat said it will spend {kzt} billion tenge (US${usd} million) on new schools.",
     "Officials expect the plan to cost about {kzt} billion tenge, or ${usd} million, by {year}.",
@@ -47,11 +49,4 @@ def paragraphs(seed: int = 7) -> Iterator[str]:
 
 def text_of_size(size: int, seed: int = 7) -> str:
     """About ``size`` characters of paragraphs separated by blank lines."""
-    parts: list[str] = []
-    total = 0
-    for paragraph in paragraphs(seed):
-        parts.append(paragraph)
-        total += len(paragraph) + 2
-        if total >= size:
-            break
-    return "\n\n".join(parts)
+    return joined(paragraphs(seed), size)

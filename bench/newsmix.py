@@ -11,6 +11,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
+from textgen import joined
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
 
@@ -90,11 +92,4 @@ def paragraphs(seed: int = 11) -> Iterator[str]:
 
 def text_of_size(size: int, seed: int = 11) -> str:
     """About ``size`` characters of paragraphs separated by blank lines."""
-    parts: list[str] = []
-    total = 0
-    for paragraph in paragraphs(seed):
-        parts.append(paragraph)
-        total += len(paragraph) + 2
-        if total >= size:
-            break
-    return "\n\n".join(parts)
+    return joined(paragraphs(seed), size)

@@ -13,6 +13,7 @@ import random
 from collections.abc import Iterator
 
 import newsmix
+from textgen import joined
 
 _PLAIN = (
     "The talks, which diplomats described as constructive, are expected to resume after "
@@ -52,11 +53,4 @@ def paragraphs(seed: int = 13) -> Iterator[str]:
 
 def text_of_size(size: int, seed: int = 13) -> str:
     """About ``size`` characters of paragraphs separated by blank lines."""
-    parts: list[str] = []
-    total = 0
-    for paragraph in paragraphs(seed):
-        parts.append(paragraph)
-        total += len(paragraph) + 2
-        if total >= size:
-            break
-    return "\n\n".join(parts)
+    return joined(paragraphs(seed), size)

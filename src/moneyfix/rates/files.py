@@ -13,7 +13,6 @@ import datetime as dt
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -168,37 +167,14 @@ def read_entries(path: Path) -> dict[dt.date, Entry]:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` so that readers see either the old or the new file, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        # mkstemp creates 0600; rate files are ordinary shared data, keep an existing mode.
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_directory(path.parent)
+    """Write ``text`` so that readers see either the old or the new file, never a mix
+    (``moneyfix.fixes.write_new``: temporary file, fsync, rename; mode kept)."""
+    from moneyfix.fixes import WriteError, write_new
 
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable where the platform allows it (best effort)."""
     try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        write_new(path, text.encode("utf-8"))
+    except WriteError as exc:
+        raise OSError(str(exc)) from None
 
 
 def format_entries(entries: Mapping[dt.date, Entry]) -> str:
