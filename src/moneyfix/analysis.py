@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from moneyfix.amounts import find_amounts
 from moneyfix.amounts.language import detect_lang
 from moneyfix.documents import masked
-from moneyfix.model import Amount, Document, Pair
+from moneyfix.model import Amount, Document, FileReport, Finding, Pair
 from moneyfix.pairs import find_pairs
 
 
@@ -39,3 +39,18 @@ def document_lang(doc: Document, text: str, lang: str = "auto") -> str:
 def readable_text(doc: Document) -> str:
     """The text the scanner reads: skipped regions blanked, offsets unchanged."""
     return masked(doc) if doc.skip else doc.text
+
+
+def scan_report(
+    doc: Document, analysis: Analysis, findings: list[Finding] | None = None
+) -> FileReport:
+    """The per-file result every output format renders."""
+    return FileReport(
+        path=doc.path,
+        text=doc.text,
+        date=doc.date,
+        date_source=doc.date_source,
+        amounts=analysis.amounts,
+        pairs=analysis.pairs,
+        findings=findings or [],
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from moneyfix.analysis import Analysis, analyse
+from moneyfix.analysis import Analysis, analyse, scan_report
 from moneyfix.config import Config
 from moneyfix.documents.suppress import parse_suppressions
 from moneyfix.model import SEVERITY_ORDER, Document, FileReport, Finding
@@ -31,15 +31,7 @@ def check_document(
     suppressions = parse_suppressions(doc.text)
     kept = [f for f in findings if f.code in codes and suppressions.allows(f.code, f.start)]
     kept.sort(key=lambda f: (f.start, f.code))
-    return FileReport(
-        path=doc.path,
-        text=doc.text,
-        date=doc.date,
-        date_source=doc.date_source,
-        amounts=analysis.amounts,
-        pairs=analysis.pairs,
-        findings=kept,
-    )
+    return scan_report(doc, analysis, kept)
 
 
 def check_text(

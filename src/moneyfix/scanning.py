@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, TextIO
 
 from moneyfix.amounts import iter_amounts
-from moneyfix.analysis import analyse, document_lang, readable_text
+from moneyfix.analysis import analyse, document_lang, readable_text, scan_report
 from moneyfix.model import Amount, Document, FileReport
 from moneyfix.report.amounts import ConvertedValue, stream_rows
 
@@ -20,15 +20,7 @@ _CENT = Decimal("0.01")
 
 def scan_document(doc: Document, lang: str = "auto") -> FileReport:
     """A report holding the document's amounts and pairs (no findings)."""
-    analysis = analyse(doc, lang)
-    return FileReport(
-        path=doc.path,
-        text=doc.text,
-        date=doc.date,
-        date_source=doc.date_source,
-        amounts=analysis.amounts,
-        pairs=analysis.pairs,
-    )
+    return scan_report(doc, analyse(doc, lang))
 
 
 def stream_document(
