@@ -1,8 +1,9 @@
 """The scanner: finds amounts of money in text and reads them.
 
-Each match is anchored on a digit or a currency sign, so the regular expression engine
-skips ordinary prose at C speed; everything around the anchor (a code or word before the
-number, a hedge) is checked only where a candidate was found.
+Small "head" patterns find where an amount can start (a number that something
+money-like follows, a currency sign, a code such as KZT); one shared "tail" pattern reads
+the range, magnitude and currency after it. Everything else (hedges, the currency of a
+bare "38bn", spelled-out numbers, ranges written twice) is decided around the candidates.
 """
 
 from __future__ import annotations
@@ -34,9 +35,8 @@ _SPACE = r"[ \u00a0\u2009\u202f]"
 # A number, led by a digit not preceded by a digit or a mark: grouped thousands
 # ("1,775,303,400", "27 160,4") or plain digits with an optional decimal part. A decimal
 # comma may be followed by a space before Cyrillic ("481, 29 теңге"), a slip real
-# Kazakh text makes. Starting on a plain digit class lets the regex engine skip prose fast.
-# The first digit stands outside the atomic rest: a pattern that starts on a plain
-# character class lets the regex engine skip prose at C speed.
+# Kazakh text makes. The first digit stands outside the atomic rest: a pattern that
+# starts on a plain character class lets the regex engine skip prose at C speed.
 _NUM = (
     rf"\d(?<![\d.,]\d)(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
     rf"|\d*(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
