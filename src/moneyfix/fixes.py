@@ -96,8 +96,8 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def _fsync_dir(directory: str) -> None:
-    """Make the rename durable; not every platform can open a directory."""
+def sync_directory(directory: str) -> None:
+    """Make renames in ``directory`` durable; not every platform can open a directory."""
     try:
         fd = os.open(directory, os.O_RDONLY)
     except OSError:
@@ -110,7 +110,7 @@ def _fsync_dir(directory: str) -> None:
         os.close(fd)
 
 
-def _replace(target: str, data: bytes, mode: int, shown: str) -> None:
+def _replace(target: str, data: bytes, mode: int, shown: str, sync: bool = True) -> None:
     directory = os.path.dirname(target) or "."
     try:
         fd, tmp = tempfile.mkstemp(
@@ -133,7 +133,8 @@ def _replace(target: str, data: bytes, mode: int, shown: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(directory)
+    if sync:
+        sync_directory(directory)
 
 
 def write_atomic(source: Source, new_text: str) -> bool:
@@ -162,9 +163,13 @@ def write_atomic(source: Source, new_text: str) -> bool:
     return True
 
 
-def write_new(path: Path, data: bytes) -> bool:
+def write_new(path: Path, data: bytes, *, sync: bool = True) -> bool:
     """Atomically create or replace an output file (``convert --out``); ``False`` when the
-    file already holds exactly ``data`` (so a rerun rewrites nothing)."""
+    file already holds exactly ``data`` (so a rerun rewrites nothing).
+
+    ``sync=False`` leaves the directory's fsync to the caller, who writes many files into
+    one directory and syncs it once (``sync_directory``).
+    """
     target = os.path.realpath(path)
     try:
         stat = os.stat(target)
@@ -181,5 +186,5 @@ def write_new(path: Path, data: bytes) -> bool:
         os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
     except OSError as exc:
         raise WriteError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
-    _replace(target, data, mode, str(path))
+    _replace(target, data, mode, str(path), sync)
     return True

@@ -32,7 +32,7 @@ from moneyfix.convert.worker import (
     table_for,
     warm_up,
 )
-from moneyfix.fixes import WriteError, write_new
+from moneyfix.fixes import WriteError, sync_directory, write_new
 
 __all__ = ["Pool", "Result", "Task", "run_chunk"]
 
@@ -75,8 +75,15 @@ class Result:
 
 
 def run_chunk(tasks: list[Task], options: Options) -> list[Result]:
-    """Convert (and write) every task of a chunk; never raises for a bad input."""
-    return [_run_task(task, options) for task in tasks]
+    """Convert (and write) every task of a chunk; never raises for a bad input.
+
+    Each output is fsynced as it is written; the directories once per chunk, before the
+    results go back to be recorded as done.
+    """
+    results = [_run_task(task, options) for task in tasks]
+    for directory in sorted({os.path.dirname(t.target) or "." for t in tasks if t.target}):
+        sync_directory(directory)
+    return results
 
 
 def _run_task(task: Task, options: Options) -> Result:
@@ -136,7 +143,7 @@ def write_new_checked(target: str, data: bytes, root: str | None) -> None:
             raise WriteError(f"{target}: resolves outside the output directory; not written")
     from pathlib import Path
 
-    write_new(Path(target), data)
+    write_new(Path(target), data, sync=False)
 
 
 def _failed(task: Task, message: str, sha: str = "") -> Result:
