@@ -21,6 +21,7 @@ from moneyfix.model import Edit
 
 __all__ = [
     "EditConflict",
+    "WriteBatch",
     "WriteError",
     "apply_edits",
     "normalize_edits",
@@ -110,7 +111,7 @@ def sync_directory(directory: str) -> None:
         os.close(fd)
 
 
-def _replace(target: str, data: bytes, mode: int, shown: str, sync: bool = True) -> None:
+def _replace(target: str, data: bytes, mode: int, shown: str) -> None:
     directory = os.path.dirname(target) or "."
     try:
         fd, tmp = tempfile.mkstemp(
@@ -133,8 +134,7 @@ def _replace(target: str, data: bytes, mode: int, shown: str, sync: bool = True)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    if sync:
-        sync_directory(directory)
+    sync_directory(directory)
 
 
 def write_atomic(source: Source, new_text: str) -> bool:
@@ -163,28 +163,89 @@ def write_atomic(source: Source, new_text: str) -> bool:
     return True
 
 
-def write_new(path: Path, data: bytes, *, sync: bool = True) -> bool:
-    """Atomically create or replace an output file (``convert --out``); ``False`` when the
-    file already holds exactly ``data`` (so a rerun rewrites nothing).
-
-    ``sync=False`` leaves the directory's fsync to the caller, who writes many files into
-    one directory and syncs it once (``sync_directory``).
-    """
-    target = os.path.realpath(path)
+def _mode_for(target: str, data: bytes, path: Path) -> int | None:
+    """The mode to give ``target`` (kept if it exists), or None when it holds ``data``."""
     try:
         stat = os.stat(target)
-        mode = stat.st_mode & 0o7777
         if stat.st_size == len(data):
             with open(target, "rb") as fh:
                 if fh.read() == data:
-                    return False
+                    return None
+        return stat.st_mode & 0o7777
     except FileNotFoundError:
-        mode = 0o666 & ~_UMASK
+        return 0o666 & ~_UMASK
     except OSError as exc:
         raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def write_new(path: Path, data: bytes) -> bool:
+    """Atomically create or replace an output file; ``False`` when the file already holds
+    exactly ``data`` (so a rerun rewrites nothing)."""
+    target = os.path.realpath(path)
+    mode = _mode_for(target, data, path)
+    if mode is None:
+        return False
     try:
         os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
     except OSError as exc:
         raise WriteError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
-    _replace(target, data, mode, str(path), sync)
+    _replace(target, data, mode, str(path))
     return True
+
+
+class WriteBatch:
+    """Many atomic writes with one flush to disk, for ``convert``'s thousands of files.
+
+    Each file goes to a temporary file beside its target; ``commit`` makes them all
+    durable with one ``os.sync`` (instead of an fsync each, which a disk serialises),
+    then renames each into place and syncs each directory once. A file is never seen
+    half-written: until its rename the target holds the old bytes or nothing.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[str, str, str]] = []  # temporary, target, name shown
+
+    def add(self, path: Path, data: bytes) -> bool:
+        """Stage ``data`` for ``path``; ``False`` (nothing staged) when it already holds it."""
+        target = os.path.realpath(path)
+        mode = _mode_for(target, data, path)
+        if mode is None:
+            return False
+        directory = os.path.dirname(target) or "."
+        try:
+            os.makedirs(directory, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(
+                dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".moneyfix-tmp"
+            )
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, mode)
+        except OSError as exc:
+            raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        self._staged.append((tmp, target, str(path)))
+        return True
+
+    def commit(self) -> dict[str, str]:
+        """Make every staged file durable and put it in place; returns the failures."""
+        failed: dict[str, str] = {}
+        if not self._staged:
+            return failed
+        os.sync()
+        for tmp, target, shown in self._staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                failed[shown] = f"{shown}: cannot write ({exc.strerror or exc})"
+        for directory in sorted({os.path.dirname(target) or "." for _, target, _ in self._staged}):
+            sync_directory(directory)
+        self._staged.clear()
+        return failed
+
+    def abort(self) -> None:
+        """Remove what was staged (an error or an interruption before commit)."""
+        for tmp, _, _ in self._staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self._staged.clear()

@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from pathlib import Path
 
 from moneyfix.config import ConfigError
 from moneyfix.convert.worker import (
@@ -32,7 +33,7 @@ from moneyfix.convert.worker import (
     table_for,
     warm_up,
 )
-from moneyfix.fixes import WriteError, sync_directory, write_new
+from moneyfix.fixes import WriteBatch, WriteError
 
 __all__ = ["Pool", "Result", "Task", "run_chunk"]
 
@@ -77,16 +78,26 @@ class Result:
 def run_chunk(tasks: list[Task], options: Options) -> list[Result]:
     """Convert (and write) every task of a chunk; never raises for a bad input.
 
-    Each output is fsynced as it is written; the directories once per chunk, before the
-    results go back to be recorded as done.
+    The chunk's outputs are written as one batch: staged beside their targets, made
+    durable together, then renamed into place, before the results go back to be recorded
+    as done.
     """
-    results = [_run_task(task, options) for task in tasks]
-    for directory in sorted({os.path.dirname(t.target) or "." for t in tasks if t.target}):
-        sync_directory(directory)
+    batch = WriteBatch()
+    try:
+        results = [_run_task(task, options, batch) for task in tasks]
+        failures = batch.commit()
+    except BaseException:
+        batch.abort()
+        raise
+    for task, result in zip(tasks, results, strict=True):
+        error = failures.get(task.target or "")
+        if error is not None:
+            result.outcome.error = error
+            result.status = "failed"
     return results
 
 
-def _run_task(task: Task, options: Options) -> Result:
+def _run_task(task: Task, options: Options, batch: WriteBatch) -> Result:
     data = task.data
     if data is None:
         assert task.path is not None
@@ -112,7 +123,7 @@ def _run_task(task: Task, options: Options) -> Result:
     if task.target is None:
         return Result(task.seq, task.rel, outcome, status, len(new))
     try:
-        _write(task, data, new)
+        _write(task, data, new, batch)
     except (WriteError, OSError) as exc:
         outcome.error = str(exc) if isinstance(exc, WriteError) else f"{task.name}: {exc}"
         outcome.data = None
@@ -121,7 +132,7 @@ def _run_task(task: Task, options: Options) -> Result:
     return Result(task.seq, task.rel, outcome, status, len(new))
 
 
-def _write(task: Task, old: bytes, new: bytes) -> None:
+def _write(task: Task, old: bytes, new: bytes, batch: WriteBatch) -> None:
     assert task.target is not None
     if task.root is None:  # --in-place: only changed files, never over a file changed since
         if new == old:
@@ -129,21 +140,12 @@ def _write(task: Task, old: bytes, new: bytes) -> None:
         with open(task.target, "rb") as fh:
             if fh.read() != old:
                 raise WriteError(f"{task.name}: changed since it was read; not written")
-        write_new_checked(task.target, new, None)
+        batch.add(Path(task.target), new)
         return
-    write_new_checked(task.target, new, task.root)
-
-
-def write_new_checked(target: str, data: bytes, root: str | None) -> None:
-    """``write_new``, refusing a target that resolves outside ``root`` (a planted symlink)."""
-    if root is not None:
-        real_root = os.path.realpath(root)
-        real = os.path.realpath(target)
-        if not real.startswith(real_root + os.sep):
-            raise WriteError(f"{target}: resolves outside the output directory; not written")
-    from pathlib import Path
-
-    write_new(Path(target), data, sync=False)
+    real_root = os.path.realpath(task.root)
+    if not os.path.realpath(task.target).startswith(real_root + os.sep):
+        raise WriteError(f"{task.target}: resolves outside the output directory; not written")
+    batch.add(Path(task.target), new)
 
 
 def _failed(task: Task, message: str, sha: str = "") -> Result:
