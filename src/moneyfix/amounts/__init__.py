@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from moneyfix.amounts.scanner import find_amounts
 from moneyfix.model import Amount
@@ -23,8 +22,7 @@ def iter_amounts(text: str, lang: str = "en", chunk: int = CHUNK) -> Iterator[Am
     start = 0
     while start < len(text):
         end = _chunk_end(text, start + chunk)
-        for amount in find_amounts(text[start:end], lang):
-            yield replace(amount, start=amount.start + start, end=amount.end + start)
+        yield from find_amounts(text[start:end], lang, offset=start)
         start = end
 
 

@@ -462,8 +462,11 @@ def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
-def find_amounts(text: str, lang: str = "en") -> list[Amount]:
-    """Every amount of money in ``text``, in order, with exact code-point spans."""
+def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount]:
+    """Every amount of money in ``text``, in order, with exact code-point spans.
+
+    ``offset`` shifts the spans, for a ``text`` that is a piece of a longer document.
+    """
     pats = _patterns()
     style = _style(text, lang)
     drafts: list[_Draft] = []
@@ -481,7 +484,7 @@ def find_amounts(text: str, lang: str = "en") -> list[Amount]:
     drafts = _context_currency(text, _joined_compounds(text, drafts))
     if not style.comma_decimal:
         drafts = _joined_ranges(text, drafts)
-    return [_amount(text, draft) for draft in drafts]
+    return [_amount(text, draft, offset) for draft in drafts]
 
 
 _AND = re.compile(r"\s+and\s+|\s+и\s+")
@@ -543,11 +546,11 @@ def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _amount(text: str, draft: _Draft) -> Amount:
+def _amount(text: str, draft: _Draft, offset: int) -> Amount:
     qualifier = _hedge(text, draft)
     return Amount(
-        start=draft.start,
-        end=draft.end,
+        start=draft.start + offset,
+        end=draft.end + offset,
         text=text[draft.start : draft.end],
         value=draft.value,
         currency=draft.currency,
