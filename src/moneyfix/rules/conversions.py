@@ -164,11 +164,11 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
             if fit:
                 return [_magnitude_finding(view, text, shift, fit, rates.settings)]
         assert day is not None
-        for period in periods_near(text, view.primary.start, day):
-            average = rates.average(view, period)
-            if average and abs(view.implied / average - 1) <= slack:
-                return [_period_finding(view, period, average)]
-        if _within(view.implied, bounds, slack):
+        if _within(view.implied, bounds, slack):  # else no period's average can explain it
+            for period in periods_near(text, view.primary.start, day):
+                average = rates.average(view, period)
+                if average and abs(view.implied / average - 1) <= slack:
+                    return [_period_finding(view, period, average)]
             return [_mismatch_finding(view, text, window, rates, day)]
     elif _within(view.implied, bounds, slack):
         return []
