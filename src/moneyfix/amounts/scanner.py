@@ -220,11 +220,13 @@ _BARE_DOLLAR = ("dollar", "доллар", "долл")
 
 
 def _from_anchor(
-    head: re.Match[str], m: re.Match[str], text: str, style: NumberStyle
+    head: re.Match[str], kind: str, m: re.Match[str], text: str, style: NumberStyle
 ) -> _Draft | None:
-    """Read a head (sign, code or bare number) and its tail; None when it is not money."""
-    groups = head.groupdict()
-    sign, prefix, mag, cur = groups.get("sign"), groups.get("prefix"), m["mag"], m["cur"]
+    """Read a head (``kind``: "sign", "prefix" or "" for a bare number) and its tail;
+    None when it is not money."""
+    sign = head["sign"] if kind == "sign" else None
+    prefix = head["prefix"] if kind == "prefix" else None
+    mag, cur = m["mag"], m["cur"]
     if not (sign or prefix or mag or cur):
         return None  # a bare number is money only with a magnitude or currency after it
     start, end = head.start(), m.end()
@@ -314,10 +316,9 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 # A spelled amount ends in a magnitude or a currency word; finding those words with
 # str.find and reading backwards from them is far cheaper than a regex over all text.
-_SPELLED_TRIGGERS = (
-    " thousand", " million", " billion", " trillion", " tenge", " dollar", " euro",
-    " rouble", " ruble", " yuan", " yen", " pound",
-)  # fmt: skip
+# ("illion" stands for million, billion and trillion: one pass over the text, not three.
+# Rarer currencies are still read after a magnitude: "five billion roubles".)
+_SPELLED_TRIGGERS = ("illion", " thousand", " tenge", " dollar", " euro")
 _SPELLED_REACH = 80
 
 
@@ -341,11 +342,13 @@ def _spelled_matches(lowered: str) -> list[re.Match[str]]:
     for trigger in _SPELLED_TRIGGERS:
         at = lowered.find(trigger)
         while at >= 0:
-            if at and lowered[at - 1].isalpha():
-                word = lowered[lowered.rfind(" ", 0, at) + 1 : at].rpartition("-")[2]
+            # the space before the word: " million" from "illion", " tenge" as found
+            space = lowered.rfind(" ", max(0, at - 3), at) if trigger == "illion" else at
+            if space > 0 and lowered[space - 1].isalpha():
+                word = lowered[lowered.rfind(" ", 0, space) + 1 : space].rpartition("-")[2]
                 word = word.lstrip("([\"'“«")
                 if word in NUMBER_WORDS or word == "an":
-                    starts.add(at)
+                    starts.add(space)
             at = lowered.find(trigger, at + 1)
     if not starts:
         return []
@@ -429,6 +432,8 @@ _VERB_BEFORE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лис
 
 
 _HEDGE_WORDS = frozenset(HEDGES)
+_HEDGE_ENDINGS = frozenset(h.split()[-1] for h in HEDGES)  # a cheap first test
+_CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 _WORD_SPLIT = re.compile(r"[\s(\[\"'“«]+")
 _HEDGE_REACH = 24
 
@@ -436,7 +441,8 @@ _HEDGE_REACH = 24
 def _hedge(text: str, draft: _Draft) -> str | None:
     """The hedge just before the amount ("more than"), or a Kazakh one just after it."""
     window = text[max(0, draft.start - _HEDGE_REACH) : draft.start]
-    if window[-1:].isspace():
+    last = window.rsplit(None, 1)[-1].lower() if window[-1:].isspace() and window.strip() else ""
+    if last.lstrip("([\"'“«") in _HEDGE_ENDINGS:
         words = _WORD_SPLIT.split(window.strip())
         whole = draft.start <= _HEDGE_REACH or window[0].isspace()
         for count in (3, 2, 1):
@@ -447,8 +453,10 @@ def _hedge(text: str, draft: _Draft) -> str | None:
                 phrase == "до" and _VERB_BEFORE.search(window, 0, len(window) - 3)
             ):
                 return phrase
-    after = _patterns().hedge_after.match(text, draft.end)
-    return after.group(1) if after else None
+    if text[draft.end + 1 : draft.end + 2] in _CYRILLIC_LOWER:  # Kazakh: "5 млрд теңгеден астам"
+        after = _patterns().hedge_after.match(text, draft.end)
+        return after.group(1) if after else None
+    return None
 
 
 def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
@@ -471,12 +479,12 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
     style = _style(text, lang)
     drafts: list[_Draft] = []
     tail = pats.tail
-    for head in pats.heads:
+    for kind, head in zip(("", "sign", "prefix"), pats.heads, strict=True):
         for found in head.finditer(text):
             rest = tail.match(text, found.end())
             if rest is None or _NOT_MONEY_NEXT.match(text, rest.end()):
                 continue
-            draft = _from_anchor(found, rest, text, style)
+            draft = _from_anchor(found, kind, rest, text, style)
             if draft is not None:
                 drafts.append(draft)
     drafts = _without_overlaps(drafts)
@@ -548,17 +556,17 @@ def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 def _amount(text: str, draft: _Draft, offset: int) -> Amount:
     qualifier = _hedge(text, draft)
-    return Amount(
-        start=draft.start + offset,
-        end=draft.end + offset,
-        text=text[draft.start : draft.end],
-        value=draft.value,
-        currency=draft.currency,
-        magnitude=draft.magnitude,
-        decimals=draft.decimals,
-        approximate=qualifier is not None,
-        qualifier=qualifier,
-        range=draft.range,
-        assumed_currency=draft.assumed,
-        ambiguous=draft.ambiguous,
+    return Amount(  # positional: this runs for every amount of an archive
+        draft.start + offset,
+        draft.end + offset,
+        text[draft.start : draft.end],
+        draft.value,
+        draft.currency,
+        draft.magnitude,
+        draft.decimals,
+        qualifier is not None,
+        qualifier,
+        draft.range,
+        draft.assumed,
+        draft.ambiguous,
     )
