@@ -36,9 +36,10 @@ _SPACE = r"[ \u00a0\u2009\u202f]"
 # ("1,775,303,400", "27 160,4") or plain digits with an optional decimal part. A decimal
 # comma may be followed by a space before Cyrillic ("481, 29 теңге"), a slip real
 # Kazakh text makes. The first digit stands outside the atomic rest: a pattern that
-# starts on a plain character class lets the regex engine skip prose at C speed.
+# starts on a plain character class ([0-9], cheaper to test than \d) lets the regex
+# engine skip prose at C speed.
 _NUM = (
-    rf"\d(?<![\d.,]\d)(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
+    rf"[0-9](?<![\d.,][0-9])(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
     rf"|\d*(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
