@@ -9,14 +9,13 @@ BOM, newlines and permissions kept, never over a file that changed since it was 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 
-from moneyfix.documents.base import Source, encode
+from moneyfix.documents.base import Source, digest, encode
 from moneyfix.model import Edit
 
 __all__ = [
@@ -155,7 +154,7 @@ def write_atomic(source: Source, new_text: str) -> bool:
             current = fh.read() if stat.st_size == source.size else None
     except OSError as exc:
         raise WriteError(f"{shown}: cannot read before writing ({exc.strerror or exc})") from None
-    if current is None or hashlib.sha256(current).hexdigest() != source.sha256:
+    if current is None or digest(current) != source.checksum:
         raise WriteError(f"{shown}: changed since it was read; not written")
     if data == current:
         return False

@@ -11,11 +11,11 @@ The lexicon is built once, on first use, so importing moneyfix stays fast.
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import json
 import os
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,8 +195,8 @@ def _cache_file() -> Path | None:
     sources = repr(
         (LOCALES, CURRENCIES, SUPPLEMENT_WORDS, SUPPLEMENT_STEMS, SYMBOLS, SUPPLEMENT_MAGNITUDES)
     )
-    key = hashlib.sha256(f"{spec.origin}:{stat.st_mtime_ns}:{stat.st_size}:{sources}".encode())
-    return directory / f"lexicon-{key.hexdigest()[:16]}.json"
+    key = zlib.crc32(f"{spec.origin}:{stat.st_mtime_ns}:{stat.st_size}:{sources}".encode())
+    return directory / f"lexicon-{key:08x}.json"
 
 
 def _store(path: Path, built: Lexicon) -> None:

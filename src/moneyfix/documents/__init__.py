@@ -129,7 +129,7 @@ def _build(
         bom=bom,
         size=len(data),
         mtime_ns=stat.st_mtime_ns if stat else 0,
-        sha256=digest(data),
+        checksum=digest(data),
         st_mode=stat.st_mode if stat else 0,
         kind=kind,
         name=name,

@@ -7,7 +7,7 @@ text maps 1:1 to the file and writing the text back reproduces the file byte for
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,8 +33,9 @@ class Source:
     bom: bool
     size: int
     mtime_ns: int
-    sha256: str
-    """Hex digest of the bytes read, to refuse writing over a file changed since."""
+    checksum: str
+    """CRC-32 of the bytes read (with ``size``): refuses writing over a file changed since.
+    A change detector, not a security measure, and cheap: no hash library to load."""
     st_mode: int
     kind: str = "text"
     """``text``, ``markdown``, ``html`` or ``jsonl``."""
@@ -112,5 +113,5 @@ def encode(source: Source, text: str) -> bytes:
 
 
 def digest(data: bytes) -> str:
-    """The fingerprint stored in ``Source.sha256``."""
-    return hashlib.sha256(data).hexdigest()
+    """The fingerprint stored in ``Source.checksum``."""
+    return f"{zlib.crc32(data):08x}"
