@@ -120,7 +120,8 @@ def _patterns() -> _Patterns:
     # magnitude, currency) is compiled once and matched where a head was found.
     heads = (
         # A bare number, when what follows could make it money.
-        re.compile(rf"(?P<num>{_NUM}){guard}"),
+        # (Not right after a currency sign: the sign's head reads that one.)
+        re.compile(rf"(?P<num>{_NUM})(?<![{signs}][0-9]){guard}"),
         re.compile(rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM})"),
         # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
         # (A plain alternation, not a prefix tree: its first letters let the engine skip
