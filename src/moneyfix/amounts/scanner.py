@@ -120,8 +120,11 @@ def _patterns() -> _Patterns:
     # magnitude, currency) is compiled once and matched where a head was found.
     heads = (
         # A bare number, when what follows could make it money.
-        # (Not right after a currency sign: the sign's head reads that one.)
-        re.compile(rf"(?P<num>{_NUM})(?<![{signs}][0-9]){guard}"),
+        # (Not right after a currency sign, glued or spaced: the sign's head reads it.)
+        re.compile(
+            rf"(?P<num>[0-9](?<![{signs}][0-9])(?<![{signs}] [0-9]){_NUM.removeprefix('[0-9]')})"
+            rf"{guard}"
+        ),
         re.compile(rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM})"),
         # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
         # (A plain alternation, not a prefix tree: its first letters let the engine skip
