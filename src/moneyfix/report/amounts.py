@@ -211,13 +211,14 @@ def stream_rows(
 
     index = LineIndex(text)
     writer = csv.writer(out, lineterminator="\n")
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a row
     count = 0
     for count, amount in enumerate(amounts, start=1):
         converted = convert(amount) if convert is not None else None
         obj = amount_dict(amount, index, converted, with_conv=convert is not None)
         if fmt == "jsonl":
             row = {"path": path, "index": count - 1, **obj}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(encode(row) + "\n")
         else:
             writer.writerow(_csv_row(path, obj, convert is not None))
     return count
