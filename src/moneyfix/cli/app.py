@@ -1,23 +1,29 @@
 """The ``moneyfix`` command: assembles the sub-commands and handles ``--version``.
 
-Command modules import their heavy dependencies inside the command functions so that
-start-up stays fast.
+Start-up is part of the product (pre-commit runs it on every commit), so ``main`` builds
+only the sub-command being run; ``--help`` and anything unknown get them all. Command
+modules import their heavy dependencies inside the command functions.
 """
 
 from __future__ import annotations
 
+import sys
+from importlib import import_module
+from typing import Any
+
 import typer
 
 from moneyfix import __version__
-from moneyfix.cli import check, convert, rates, rule, scan
 
-app = typer.Typer(
-    name="moneyfix",
-    help="Find money amounts in news text, check conversions against official rates, fix them.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+# Command -> the module that registers it, in the order --help lists them.
+_COMMANDS = {
+    "check": "check",
+    "fix": "check",
+    "scan": "scan",
+    "rule": "rule",
+    "rates": "rates",
+    "convert": "convert",
+}
 
 
 def _show_version(value: bool) -> None:
@@ -26,21 +32,39 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", callback=_show_version, is_eager=True, help="Print the version."
-    ),
-) -> None:
-    """moneyfix: money amounts and their conversions in news text."""
+def build(command: str | None = None) -> typer.Typer:
+    """The CLI with every command, or with just ``command`` (a group all the same)."""
+    app = typer.Typer(
+        name="moneyfix",
+        help="Find money amounts in news text, check conversions against official rates, fix them.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+
+    @app.callback()
+    def _root(
+        version: bool = typer.Option(
+            False, "--version", callback=_show_version, is_eager=True, help="Print the version."
+        ),
+    ) -> None:
+        """moneyfix: money amounts and their conversions in news text."""
+
+    wanted = [_COMMANDS[command]] if command in _COMMANDS else list(_COMMANDS.values())
+    for module in dict.fromkeys(wanted):
+        import_module(f"moneyfix.cli.{module}").register(app)
+    return app
 
 
-check.register(app)
-scan.register(app)
-rule.register(app)
-app.add_typer(rates.app, name="rates")
-convert.register(app)
+def __getattr__(name: str) -> Any:
+    """``app``: the full CLI (tests and ``typer.testing`` use it), built on first use."""
+    if name == "app":
+        full = build()
+        globals()["app"] = full
+        return full
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app()
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+    build(command)()

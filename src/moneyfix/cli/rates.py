@@ -25,6 +25,10 @@ app = typer.Typer(
 )
 
 
+def register(parent: typer.Typer) -> None:
+    parent.add_typer(app, name="rates")
+
+
 class ShowFormat(StrEnum):
     text = "text"
     json = "json"
