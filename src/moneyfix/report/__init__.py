@@ -15,6 +15,17 @@ from moneyfix.report.amounts import Conversions, ConvertedValue
 from moneyfix.report.positions import LineIndex
 
 CHECK_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+FORMAT_SUFFIXES = {
+    "full": "txt",
+    "concise": "txt",
+    "json": "json",
+    "json-lines": "jsonl",
+    "github": "txt",
+    "gitlab": "json",
+    "sarif": "json",
+    "junit": "xml",
+}
+"""The file suffix of each check format's output."""
 SCAN_FORMATS = ("table", "json", "jsonl", "csv")
 
 _CHECK_RENDERERS = {
@@ -82,6 +93,7 @@ def render_amounts(
 
 __all__ = [
     "CHECK_FORMATS",
+    "FORMAT_SUFFIXES",
     "SCAN_FORMATS",
     "Conversions",
     "ConvertedValue",
