@@ -192,9 +192,10 @@ def _cache_file() -> Path | None:
         directory = Path(platformdirs.user_cache_dir("moneyfix", appauthor=False))
     except OSError:
         return None
-    sources = repr(
-        (LOCALES, CURRENCIES, SUPPLEMENT_WORDS, SUPPLEMENT_STEMS, SYMBOLS, SUPPLEMENT_MAGNITUDES)
-    )
+    from moneyfix import __version__
+
+    tables = (LOCALES, CURRENCIES, SUPPLEMENT_WORDS, SUPPLEMENT_STEMS, SYMBOLS)
+    sources = repr((__version__, *tables, SUPPLEMENT_MAGNITUDES))
     key = zlib.crc32(f"{spec.origin}:{stat.st_mtime_ns}:{stat.st_size}:{sources}".encode())
     return directory / f"lexicon-{key:08x}.json"
 
