@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,6 +10,18 @@ from typing import Any
 
 from moneyfix.model import FileReport, Finding, Fix
 from moneyfix.report.positions import LineIndex
+
+_RECORD = re.compile(r"(.+\.(?:jsonl|ndjson)):([0-9]+)")
+
+
+def record_of(path: str) -> tuple[str, int] | None:
+    """A JSONL record's report path ``file.jsonl:LINE`` as (file, line), else None.
+
+    Formats read by CI tools point a record's findings at its line in the file: offsets
+    inside the record's text are not positions in the file (the text is a JSON string).
+    """
+    found = _RECORD.fullmatch(path)
+    return (found.group(1), int(found.group(2))) if found else None
 
 
 def decimal_str(value: Decimal) -> str:

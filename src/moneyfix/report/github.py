@@ -7,7 +7,7 @@ Escaping follows the Actions toolkit (``@actions/core``, command.ts): data escap
 from __future__ import annotations
 
 from moneyfix.model import FileReport
-from moneyfix.report._common import locate
+from moneyfix.report._common import locate, record_of
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -24,7 +24,8 @@ def render(reports: list[FileReport]) -> str:
     """One ``::error``/``::warning``/``::notice`` line per finding."""
     out = []
     for report in reports:
-        path = escape_property(report.path)
+        record = record_of(report.path)
+        path = escape_property(record[0] if record else report.path)
         if report.error is not None:
             out.append(f"::error file={path},title=moneyfix::{escape_data(report.error)}\n")
             continue
@@ -32,9 +33,11 @@ def render(reports: list[FileReport]) -> str:
             f = loc.finding
             level = _LEVEL.get(f.severity, "warning")
             title = escape_property(f"{f.code} {f.name}")
-            out.append(
-                f"::{level} file={path},line={loc.line},col={loc.column},"
-                f"endLine={loc.end_line},endColumn={loc.end_column},title={title}"
-                f"::{escape_data(f.message)}\n"
+            where = (
+                f"line={record[1]}"
+                if record
+                else f"line={loc.line},col={loc.column},"
+                f"endLine={loc.end_line},endColumn={loc.end_column}"
             )
+            out.append(f"::{level} file={path},{where},title={title}::{escape_data(f.message)}\n")
     return "".join(out)

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from moneyfix.model import FileReport
-from moneyfix.report._common import locate
+from moneyfix.report._common import locate, record_of
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -42,16 +42,19 @@ def issues(reports: list[FileReport]) -> list[dict[str, Any]]:
             key = (f.code, f.text)
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
+            record = record_of(report.path)
+            path, begin, end = (
+                (record[0], record[1], record[1])
+                if record
+                else (report.path, loc.line, loc.end_line)
+            )
             out.append(
                 {
                     "description": f"{f.code} {f.name}: {f.message}",
                     "check_name": f.code,
                     "fingerprint": fingerprint(report.path, f.code, f.text, occurrence),
                     "severity": _SEVERITY.get(f.severity, "minor"),
-                    "location": {
-                        "path": report.path,
-                        "lines": {"begin": loc.line, "end": loc.end_line},
-                    },
+                    "location": {"path": path, "lines": {"begin": begin, "end": end}},
                 }
             )
     return out

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from moneyfix.model import FileReport, Finding
-from moneyfix.report._common import Located, locate
+from moneyfix.report._common import Located, locate, record_of
 from moneyfix.report.positions import LineIndex
 
 SCHEMA_URI = (
@@ -99,7 +99,8 @@ def log(reports: list[FileReport], version: str | None = None) -> dict[str, Any]
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     for report in reports:
-        uri = artifact_uri(report.path)
+        record = record_of(report.path)
+        uri = artifact_uri(record[0] if record else report.path)
         if report.error is not None:
             notifications.append(
                 {
@@ -111,7 +112,11 @@ def log(reports: list[FileReport], version: str | None = None) -> dict[str, Any]
             continue
         index = LineIndex(report.text)
         for loc in locate(report, index):
-            results.append(_result(uri, index, loc, rule_index[loc.finding.code]))
+            result = _result(uri, index, loc, rule_index[loc.finding.code])
+            if record:  # a JSONL record: its line in the file; offsets and fixes are the text's
+                result.pop("fixes", None)
+                result["locations"][0]["physicalLocation"]["region"] = {"startLine": record[1]}
+            results.append(result)
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
