@@ -214,6 +214,9 @@ def _store(path: Path, built: Lexicon) -> None:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)
+        for old in path.parent.glob("lexicon-*.json"):  # built from older Babel or tables
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
 
