@@ -214,9 +214,13 @@ def _store(path: Path, built: Lexicon) -> None:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)
-        for old in path.parent.glob("lexicon-*.json"):  # built from older Babel or tables
-            if old != path:
-                old.unlink(missing_ok=True)
+        # Keep a few (several installs may share one cache), not one per upgrade forever.
+        others = sorted(
+            (p for p in path.parent.glob("lexicon-*.json") if p != path),
+            key=lambda p: p.stat().st_mtime,
+        )
+        for old in others[:-3]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass
 
