@@ -26,8 +26,8 @@ def check_document(
     config = config or Config()
     table = table or load_table()
     analysis = analyse(doc, config.lang)
-    findings = _findings(doc.date, analysis, config, table)
     codes = enabled_codes(config.select, config.ignore)
+    findings = _findings(doc.date, analysis, config, table, codes)
     suppressions = parse_suppressions(doc.text)
     kept = [f for f in findings if f.code in codes and suppressions.allows(f.code, f.start)]
     kept.sort(key=lambda f: (f.start, f.code))
@@ -46,7 +46,11 @@ def check_text(
 
 
 def _findings(
-    day: dt.date | None, analysis: Analysis, config: Config, table: RateTable
+    day: dt.date | None,
+    analysis: Analysis,
+    config: Config,
+    table: RateTable,
+    codes: frozenset[str],
 ) -> list[Finding]:
     settings = Settings(
         tolerance=config.tolerance,
@@ -82,7 +86,7 @@ def _findings(
                 "conversions checked for magnitude and consistency only",
             )
         )
-    if day is not None and "MF005" in enabled_codes(config.select, config.ignore):
+    if day is not None and "MF005" in codes:
         paired = {i for p in analysis.pairs for i in (p.primary, p.conversion)}
         findings.extend(
             missing_conversions(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, TextIO
@@ -38,17 +39,17 @@ def stream_document(
 
 
 def converter(
-    currency: str, table: RateTable, doc: Document
+    currency: str, table: RateTable, day: dt.date | None
 ) -> Callable[[Amount], ConvertedValue | None]:
-    """A function valuing an amount in ``currency`` at the document's date."""
+    """A function valuing an amount in ``currency`` at ``day`` (the document's date)."""
 
     from moneyfix.rates.table import RateUnavailable
 
     def value_of(amount: Amount) -> ConvertedValue | None:
-        if doc.date is None or amount.currency is None:
+        if day is None or amount.currency is None:
             return None
         try:
-            rate = table.cross(currency, amount.currency, doc.date)
+            rate = table.cross(currency, amount.currency, day)
         except RateUnavailable:
             return None
         value = (amount.value * rate.value).quantize(_CENT, rounding=ROUND_HALF_UP)
@@ -63,7 +64,7 @@ def values_in(
     """Each amount's value in ``currency`` at its document's date (where a rate exists)."""
     values: dict[tuple[str, int], ConvertedValue] = {}
     for report in reports:
-        value_of = converter(currency, table, Document(report.path, "", date=report.date))
+        value_of = converter(currency, table, report.date)
         for index, amount in enumerate(report.amounts):
             converted = value_of(amount)
             if converted is not None:

@@ -179,10 +179,6 @@ class _Draft:
 
 def magnitude_exponent(magnitude: str | None) -> int:
     """Power of ten a magnitude word stands for: 'billion' -> 9, None -> 0."""
-    return _scale(magnitude)
-
-
-def _scale(magnitude: str | None) -> int:
     if magnitude is None:
         return 0
     key = magnitude.lower().strip()
@@ -198,7 +194,7 @@ def _read_parts(text: str, style: NumberStyle) -> tuple[Decimal, int, str | None
     ambiguous = None
     for index, part in enumerate(_patterns().part.finditer(text)):
         value, shown, why = read_number(part["num"], style)
-        total += value.scaleb(_scale(part["mag"]))
+        total += value.scaleb(magnitude_exponent(part["mag"]))
         if index == 0:
             decimals, first_magnitude, ambiguous = shown, part["mag"], why
     return total, decimals, first_magnitude, ambiguous
@@ -214,7 +210,7 @@ def _read_value(
     if not mag:
         return value, decimals, None, ambiguous
     magnitude = mag.lstrip(" \u00a0\u2009\u202f")
-    return value.scaleb(_scale(magnitude)), decimals, magnitude, ambiguous
+    return value.scaleb(magnitude_exponent(magnitude)), decimals, magnitude, ambiguous
 
 
 _SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$")
@@ -309,7 +305,7 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
         number = read_number_words(m["words"])
         if number is None:
             continue
-        value = Decimal(number).scaleb(_scale(m["mag"]))
+        value = Decimal(number).scaleb(magnitude_exponent(m["mag"]))
         currency = _currency_code(m["cur"]) if m["cur"] else None
         if currency is None:
             currency = _restated_currency(text, m.start(), m.end(), nearest, value)
@@ -404,7 +400,7 @@ def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if draft.currency is None:
             if draft.letter_magnitude or not _AFTER_BARE.match(text, draft.end):
                 continue
-            if _scale(draft.magnitude) < 9 and not _money_nearby(text, draft, kept):
+            if magnitude_exponent(draft.magnitude) < 9 and not _money_nearby(text, draft, kept):
                 continue
             draft.currency = main
             draft.assumed = True
@@ -515,7 +511,7 @@ def _joined_compounds(text: str, drafts: list[_Draft]) -> list[_Draft]:
             and prev.currency is None
             and prev.range is None
             and draft.range is None
-            and _scale(prev.magnitude) > _scale(draft.magnitude) > 0
+            and magnitude_exponent(prev.magnitude) > magnitude_exponent(draft.magnitude) > 0
             and _AND.fullmatch(text, prev.end, draft.start)
         ):
             prev.end = draft.end

@@ -109,7 +109,7 @@ def _stream(
         if fmt == "csv":
             out.write(csv_header(to is not None))
         for doc in docs:
-            convert = converter(to, table, doc) if to and table else None
+            convert = converter(to, table, doc.date) if to and table else None
             stream_document(doc, fmt, out, lang, convert)
 
 

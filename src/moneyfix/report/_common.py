@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -50,14 +49,6 @@ def locate(report: FileReport, index: LineIndex | None = None) -> list[Located]:
         end_line, end_column = index.position(f.end)
         out.append(Located(f, line, column, end_line, end_column))
     return out
-
-
-def iter_located(reports: list[FileReport]) -> Iterator[tuple[FileReport, Located]]:
-    """Every finding of every readable file, files in the given order."""
-    for report in reports:
-        if report.error is None:
-            for loc in locate(report):
-                yield report, loc
 
 
 def is_fixable(finding: Finding) -> bool:

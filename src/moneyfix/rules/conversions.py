@@ -16,6 +16,7 @@ from decimal import Decimal
 from moneyfix.amounts.scanner import magnitude_exponent
 from moneyfix.amounts.style import format_number, number_span, with_magnitude
 from moneyfix.model import Amount, Edit, Finding, Fix, Pair
+from moneyfix.pairs import rate_currencies
 from moneyfix.rates.table import Rate, RateTable, RateUnavailable
 from moneyfix.rules.periods import Period, periods_near
 from moneyfix.rules.registry import RULES
@@ -81,10 +82,7 @@ def view_of(pair: Pair, amounts: list[Amount]) -> PairView | None:
         return None
     if primary.currency is None or conversion.currency is None:
         return None
-    if conversion.currency == "KZT" and primary.currency != "KZT":
-        units, per = "KZT", primary.currency
-    else:
-        units, per = primary.currency, conversion.currency
+    units, per = rate_currencies(primary, conversion)
     precision = relative_precision(conversion) + min(
         relative_precision(primary), _PRIMARY_SLACK_CAP
     )
