@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from moneyfix.amounts import find_amounts
 from moneyfix.amounts.language import detect_lang
@@ -11,8 +12,7 @@ from moneyfix.model import Amount, Document, FileReport, Finding, Pair
 from moneyfix.pairs import find_pairs
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """What a document holds before any rule runs."""
 
     text: str

@@ -19,7 +19,6 @@ from dataclasses import replace
 from importlib import import_module
 from pathlib import Path, PurePath
 
-from moneyfix.documents import jsonl
 from moneyfix.documents.base import Analysis, DocumentError, Source, decode, digest, encode
 from moneyfix.documents.dates import date_from_filename, find_dateline, parse_date, parse_loose
 from moneyfix.model import Document
@@ -150,6 +149,21 @@ def _build(
             lang=analysis.lang,
         )
         return [(doc, source)]
+    return _records(body, name, source, date, text_field, date_field)
+
+
+def _records(
+    body: str,
+    name: str,
+    source: Source,
+    date: dt.date | None,
+    text_field: str,
+    date_field: str,
+) -> list[tuple[Document, Source]]:
+    """One document per JSONL record, dated by the option, its field, the file name or
+    its dateline, in that order."""
+    from moneyfix.documents import jsonl
+
     items: list[tuple[Document, Source]] = []
     from_name = date_from_filename(name)
     for record in jsonl.records(body, name, text_field, date_field):
@@ -260,6 +274,8 @@ def write_back(items: Sequence[tuple[Document, Source]], new_texts: Sequence[str
         if len(items) != 1:
             raise ValueError("a non-JSONL file has exactly one document")
         return new_texts[0]
+    from moneyfix.documents.jsonl import replace_field
+
     body = first.text
     parts: list[str] = []
     pos = 0
@@ -271,7 +287,7 @@ def write_back(items: Sequence[tuple[Document, Source]], new_texts: Sequence[str
             continue
         start, end = source.span
         parts.append(body[pos:start])
-        parts.append(jsonl.replace_field(body[start:end], field, new, doc.path))
+        parts.append(replace_field(body[start:end], field, new, doc.path))
         pos = end
     parts.append(body[pos:])
     return "".join(parts)

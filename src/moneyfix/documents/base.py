@@ -10,6 +10,7 @@ import datetime as dt
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = ["Analysis", "DocumentError", "Source", "decode", "encode"]
 
@@ -50,8 +51,7 @@ class Source:
     """Code-point span of a JSONL record's line (without its newline) inside ``text``."""
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """What a format reader found besides the text: regions to skip, date, language."""
 
     skip: tuple[tuple[int, int], ...] = ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from moneyfix.documents.base import DocumentError
 
@@ -20,8 +20,7 @@ _DECODER = json.JSONDecoder()
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """One non-blank line of a JSONL file."""
 
     line: int

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from moneyfix.model import FileReport, Finding, Fix
 from moneyfix.report.positions import LineIndex
@@ -28,8 +27,7 @@ def decimal_str(value: Decimal) -> str:
     return format(value, "f")
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A finding with its start and (exclusive) end as line/column."""
 
     finding: Finding
@@ -57,8 +55,7 @@ def is_fixable(finding: Finding) -> bool:
     return fix is not None and fix.applicability != "display" and bool(fix.edits)
 
 
-@dataclass(frozen=True, slots=True)
-class Totals:
+class Totals(NamedTuple):
     files: int
     findings: int
     fixable: int
