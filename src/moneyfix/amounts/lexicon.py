@@ -17,9 +17,12 @@ import os
 import re
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from moneyfix.user_cache import cached_file, store
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The currencies whose names we read. A closed list on purpose: CLDR names every
 # currency of the world, and words like "won", "rand" or "real" are ordinary English.
@@ -102,8 +105,7 @@ NUMBER_WORDS: dict[str, int] = {
 CYRILLIC = "а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ"
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """Everything the scanner matches, as lower-case surface -> meaning."""
 
     currency_words: dict[str, str]
@@ -187,9 +189,6 @@ def _cache_file() -> Path | None:
         return None
     try:
         stat = os.stat(spec.origin)
-        import platformdirs
-
-        directory = Path(platformdirs.user_cache_dir("moneyfix", appauthor=False))
     except OSError:
         return None
     from moneyfix import __version__
@@ -197,11 +196,10 @@ def _cache_file() -> Path | None:
     tables = (LOCALES, CURRENCIES, SUPPLEMENT_WORDS, SUPPLEMENT_STEMS, SYMBOLS)
     sources = repr((__version__, *tables, SUPPLEMENT_MAGNITUDES))
     key = zlib.crc32(f"{spec.origin}:{stat.st_mtime_ns}:{stat.st_size}:{sources}".encode())
-    return directory / f"lexicon-{key:08x}.json"
+    return cached_file("lexicon", key, ".json")
 
 
 def _store(path: Path, built: Lexicon) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not kept."""
     data = {
         "currency_words": built.currency_words,
         "currency_stems": built.currency_stems,
@@ -209,20 +207,7 @@ def _store(path: Path, built: Lexicon) -> None:
         "codes": sorted(built.codes),
         "magnitudes": built.magnitudes,
     }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)
-        # Keep a few (several installs may share one cache), not one per upgrade forever.
-        others = sorted(
-            (p for p in path.parent.glob("lexicon-*.json") if p != path),
-            key=lambda p: p.stat().st_mtime,
-        )
-        for old in others[:-3]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    store(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def _built_lexicon() -> Lexicon:
@@ -270,9 +255,15 @@ def alternation(words: Iterable[str]) -> str:
 
 
 def _tree_regex(node: dict[str, dict[str, Any]]) -> str:
-    branches = [
-        re.escape(char) + _tree_regex(child) for char, child in sorted(node.items()) if char
-    ]
+    branches = []
+    for char, child in sorted(node.items()):
+        if not char:
+            continue
+        run = [char]  # a chain of single children is one literal ("merican dollars")
+        while len(child) == 1 and "" not in child:
+            ((char, child),) = child.items()
+            run.append(char)
+        branches.append(re.escape("".join(run)) + _tree_regex(child))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

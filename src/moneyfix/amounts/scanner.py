@@ -14,7 +14,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
+from moneyfix.amounts.compiled import compile_all
 from moneyfix.amounts.lexicon import (
     CURRENCIES,
     CURRENCY_QUALIFIERS_AFTER,
@@ -45,8 +47,7 @@ _NUM = (
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     heads: tuple[re.Pattern[str], ...]
     tail: re.Pattern[str]
     hedge_after: re.Pattern[str]
@@ -118,26 +119,29 @@ def _patterns() -> _Patterns:
     # Where an amount can start: each head is small and starts on a plain character
     # class or literal, so the engine skips prose fast; the one large tail (range,
     # magnitude, currency) is compiled once and matched where a head was found.
-    heads = (
+    sources = (
+        # Atomic: once read greedily, retrying shorter readings only costs time.
+        rf"(?>{tail})",
         # A bare number, when what follows could make it money.
         # (Not right after a currency sign, glued or spaced: the sign's head reads it.)
-        re.compile(
-            rf"(?P<num>[0-9](?<![{signs}][0-9])(?<![{signs}] [0-9]){_NUM.removeprefix('[0-9]')})"
-            rf"{guard}"
-        ),
-        re.compile(rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM})"),
+        rf"(?P<num>[0-9](?<![{signs}][0-9])(?<![{signs}] [0-9]){_NUM.removeprefix('[0-9]')})"
+        rf"{guard}",
+        rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM})",
         # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
         # (A plain alternation, not a prefix tree: its first letters let the engine skip
         # to candidates.)
-        re.compile(rf"(?P<prefix>{'|'.join(sorted(_PREFIX_WORDS))}){_SPACE}?(?P<num>{_NUM})"),
+        rf"(?P<prefix>{'|'.join(sorted(_PREFIX_WORDS))}){_SPACE}?(?P<num>{_NUM})",
+        rf"\s+({alternation(HEDGES_AFTER)})(?!\w)",
+        rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})",
+        rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})",
     )
+    tail_re, *heads, hedge_after, part, conversion_next = compile_all(sources)
     return _Patterns(
-        heads=heads,
-        # Atomic: once read greedily, retrying shorter readings only costs time.
-        tail=re.compile(rf"(?>{tail})"),
-        hedge_after=re.compile(rf"\s+({alternation(HEDGES_AFTER)})(?!\w)"),
-        part=re.compile(rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})"),
-        conversion_next=re.compile(rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})"),
+        heads=tuple(heads),
+        tail=tail_re,
+        hedge_after=hedge_after,
+        part=part,
+        conversion_next=conversion_next,
         currency_of={**{k.lower(): v for k, v in lex.currency_words.items()}, **lex.symbols},
         magnitude_of={k.lower(): v for k, v in lex.magnitudes.items()},
     )

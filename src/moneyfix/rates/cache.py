@@ -15,6 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from moneyfix.user_cache import cache_dir
+
 ENV_RATES_DIR = "MONEYFIX_RATES_DIR"
 
 
@@ -29,9 +31,7 @@ def bundled_rates_dir() -> Path:
 
 def user_cache_dir() -> Path:
     """Per-user cache for fetched rates (``$XDG_CACHE_HOME/moneyfix/rates`` on Linux)."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("moneyfix", appauthor=False)) / "rates"
+    return cache_dir() / "rates"
 
 
 @dataclass(frozen=True, slots=True)

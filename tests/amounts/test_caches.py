@@ -1,0 +1,109 @@
+"""The user cache behind start-up: compiled patterns and the lexicon, kept between runs.
+
+A cache may only make a run faster: what comes out of it must be what compiling or
+building afresh gives, and a damaged or foreign file must be ignored, not trusted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from moneyfix.amounts import compiled, lexicon
+from moneyfix.user_cache import store
+
+SOURCES = (
+    r"(?P<num>\d+(?:\.\d+)?)\s?(?P<mag>(?i:million|billion|mln|bn))?",
+    r"(?>(?:US)?\$|€)(?=\d)",
+    r"(?<![\w.])(?:tenge|теңге|тенге)(?!\w)",
+)
+TEXTS = (
+    "63 billion tenge (US$148.42 million)",
+    "ставка 481,29 тенге за доллар, €1.5 BN",
+    "no money here, 2020 and 12.5%",
+)
+
+
+@pytest.fixture()
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "moneyfix"
+
+
+def _readings(patterns: list[re.Pattern[str]]) -> list[list[tuple[tuple[int, int], dict]]]:
+    return [
+        [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        for pattern in patterns
+        for text in TEXTS
+    ]
+
+
+def test_patterns_come_back_from_the_cache_matching_as_compiled(cache_home: Path) -> None:
+    fresh = compiled.compile_all(SOURCES)
+    (kept,) = cache_home.glob("patterns-*.bin")
+    again = compiled.compile_all(SOURCES)
+
+    expected = [re.compile(source) for source in SOURCES]
+    assert [p.pattern for p in again] == list(SOURCES)
+    assert [(p.flags, p.groups, p.groupindex) for p in again] == [
+        (p.flags, p.groups, p.groupindex) for p in expected
+    ]
+    assert _readings(again) == _readings(fresh) == _readings(expected)
+    assert kept.stat().st_size > 0
+
+
+def test_a_damaged_cache_file_is_ignored_and_replaced(cache_home: Path) -> None:
+    compiled.compile_all(SOURCES)
+    (kept,) = cache_home.glob("patterns-*.bin")
+    data = bytearray(kept.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    kept.write_bytes(bytes(data))
+
+    patterns = compiled.compile_all(SOURCES)
+
+    assert _readings(patterns) == _readings([re.compile(s) for s in SOURCES])
+    assert compiled._restore(kept.read_bytes(), SOURCES) is not None  # rewritten whole
+
+
+def test_a_file_holding_other_patterns_is_not_trusted(cache_home: Path) -> None:
+    other = (r"\d+", r"[a-z]+", r"tenge")
+    compiled.compile_all(other)
+    (foreign,) = cache_home.glob("patterns-*.bin")
+
+    assert compiled._restore(foreign.read_bytes(), SOURCES) is None
+    assert compiled._restore(b"", SOURCES) is None
+
+
+def test_the_lexicon_is_kept_and_read_back_the_same(cache_home: Path) -> None:
+    lexicon.lexicon.cache_clear()
+    try:
+        built = lexicon.lexicon()
+        (kept,) = cache_home.glob("lexicon-*.json")
+        lexicon.lexicon.cache_clear()
+        assert lexicon.lexicon() == built
+        kept.write_text("{not json", encoding="utf-8")
+        lexicon.lexicon.cache_clear()
+        assert lexicon.lexicon() == built
+    finally:
+        lexicon.lexicon.cache_clear()
+
+
+def test_store_keeps_a_few_files_of_a_family_and_leaves_others(tmp_path: Path) -> None:
+    for n in range(5):
+        older = tmp_path / f"patterns-{n:08x}.bin"
+        older.write_bytes(b"x")
+        os.utime(older, (1_000_000 + n, 1_000_000 + n))
+    (tmp_path / "lexicon-00000001.json").write_text("{}")
+
+    store(tmp_path / "patterns-00000005.bin", b"new")
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "lexicon-00000001.json",
+        "patterns-00000002.bin",
+        "patterns-00000003.bin",
+        "patterns-00000004.bin",
+        "patterns-00000005.bin",
+    ]
