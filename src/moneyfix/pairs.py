@@ -9,10 +9,12 @@ is recognised so that it is never checked as a conversion.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
 from moneyfix.model import Amount, Pair, PairKind
+from moneyfix.regex_cache import compile_all
 
 _HEDGE = (
     r"(?:about|around|approximately|approx\.|nearly|almost|roughly|some|over|more than|"
@@ -20,12 +22,12 @@ _HEDGE = (
     r"equivalent to|equal to|circa|c\.|~|≈|около|более|свыше|почти|примерно|порядка|"
     r"шамамен|шамасы|жуық)"
 )
-_CONNECTORS: tuple[tuple[PairKind, re.Pattern[str]], ...] = (
-    ("parenthesis", re.compile(rf"\s*\(\s*(?:{_HEDGE}\s*)?", re.I)),
-    ("or", re.compile(rf"\s*,?\s+(?:or|или|немесе)\s+(?:{_HEDGE}\s+)?", re.I)),
-    ("dash", re.compile(rf"\s*[–—]\s*(?:{_HEDGE}\s+)?|\s+-\s+(?:{_HEDGE}\s+)?", re.I)),
+_CONNECTORS: tuple[tuple[PairKind, str], ...] = (
+    ("parenthesis", rf"(?i)\s*\(\s*(?:{_HEDGE}\s*)?"),
+    ("or", rf"(?i)\s*,?\s+(?:or|или|немесе)\s+(?:{_HEDGE}\s+)?"),
+    ("dash", rf"(?i)\s*[–—]\s*(?:{_HEDGE}\s+)?|\s+-\s+(?:{_HEDGE}\s+)?"),
 )
-_RATE_CONNECTOR = re.compile(r"\s*(?:=|per|for|за|үшін)\s*", re.I)
+_RATE_CONNECTOR = r"(?i)\s*(?:=|per|for|за|үшін)\s*"
 _MAX_GAP = 40
 
 
@@ -47,17 +49,26 @@ def find_pairs(text: str, amounts: list[Amount]) -> list[Pair]:
     return pairs
 
 
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], tuple[tuple[PairKind, re.Pattern[str]], ...]]:
+    """The rate connector and the pair connectors, compiled (from the user cache) once."""
+    sources = (_RATE_CONNECTOR, *(source for _, source in _CONNECTORS))
+    rate, *connectors = compile_all("pairs", sources)
+    return rate, tuple(zip((kind for kind, _ in _CONNECTORS), connectors, strict=True))
+
+
 def _kind(text: str, first: Amount, second: Amount) -> PairKind | None:
     if first.currency is None or second.currency is None or first.currency == second.currency:
         return None
     between = text[first.end : second.start]
+    rate_connector, connectors = _patterns()
     if Decimal(1) in (first.value, second.value) and (
-        _RATE_CONNECTOR.fullmatch(between) or (between.isspace() and first.value == 1)
+        rate_connector.fullmatch(between) or (between.isspace() and first.value == 1)
     ):
         return "explicit-rate"  # also "1 долларға 477,73 теңге": one unit, then its price
-    if second.value == 1 and _RATE_CONNECTOR.match(text, second.end):
+    if second.value == 1 and rate_connector.match(text, second.end):
         return None  # "X ($1 = 188 tenge)": the parenthesis states a rate, not X in dollars
-    for kind, connector in _CONNECTORS:
+    for kind, connector in connectors:
         if connector.fullmatch(between):
             return kind
     return None

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from moneyfix.amounts import compiled, lexicon
+from moneyfix import regex_cache as compiled
+from moneyfix.amounts import lexicon
 from moneyfix.user_cache import store
 
 SOURCES = (
@@ -42,9 +43,9 @@ def _readings(patterns: list[re.Pattern[str]]) -> list[list[tuple[tuple[int, int
 
 
 def test_patterns_come_back_from_the_cache_matching_as_compiled(cache_home: Path) -> None:
-    fresh = compiled.compile_all(SOURCES)
-    (kept,) = cache_home.glob("patterns-*.bin")
-    again = compiled.compile_all(SOURCES)
+    fresh = compiled.compile_all("test", SOURCES)
+    (kept,) = cache_home.glob("regex-test-*.bin")
+    again = compiled.compile_all("test", SOURCES)
 
     expected = [re.compile(source) for source in SOURCES]
     assert [p.pattern for p in again] == list(SOURCES)
@@ -56,13 +57,13 @@ def test_patterns_come_back_from_the_cache_matching_as_compiled(cache_home: Path
 
 
 def test_a_damaged_cache_file_is_ignored_and_replaced(cache_home: Path) -> None:
-    compiled.compile_all(SOURCES)
-    (kept,) = cache_home.glob("patterns-*.bin")
+    compiled.compile_all("test", SOURCES)
+    (kept,) = cache_home.glob("regex-test-*.bin")
     data = bytearray(kept.read_bytes())
     data[len(data) // 2] ^= 0xFF
     kept.write_bytes(bytes(data))
 
-    patterns = compiled.compile_all(SOURCES)
+    patterns = compiled.compile_all("test", SOURCES)
 
     assert _readings(patterns) == _readings([re.compile(s) for s in SOURCES])
     assert compiled._restore(kept.read_bytes(), SOURCES) is not None  # rewritten whole
@@ -70,8 +71,8 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(cache_home: Path) -> None:
 
 def test_a_file_holding_other_patterns_is_not_trusted(cache_home: Path) -> None:
     other = (r"\d+", r"[a-z]+", r"tenge")
-    compiled.compile_all(other)
-    (foreign,) = cache_home.glob("patterns-*.bin")
+    compiled.compile_all("test", other)
+    (foreign,) = cache_home.glob("regex-test-*.bin")
 
     assert compiled._restore(foreign.read_bytes(), SOURCES) is None
     assert compiled._restore(b"", SOURCES) is None

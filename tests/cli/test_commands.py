@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import moneyfix
+from moneyfix.cli.app import main
 from moneyfix.rules.registry import RULES
 
 from ._run import error_lines
@@ -21,6 +23,30 @@ def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout == f"moneyfix {moneyfix.__version__}\n"
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--version", "scan"]])
+def test_version_from_the_console_script(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["moneyfix", *argv])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"moneyfix {moneyfix.__version__}\n"
+
+
+def test_help_from_the_console_script_lists_every_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["moneyfix", "--help"])
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 0
+    listed = capsys.readouterr().out
+    for command in ("check", "fix", "scan", "rule", "rates", "convert"):
+        assert re.search(rf"\b{command}\b", listed), command
 
 
 def test_rule_lists_every_rule() -> None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from moneyfix.amounts.compiled import compile_all
 from moneyfix.amounts.lexicon import (
     CURRENCIES,
     CURRENCY_QUALIFIERS_AFTER,
@@ -32,6 +31,7 @@ from moneyfix.amounts.lexicon import (
 )
 from moneyfix.amounts.numbers import NumberStyle, number_style, read_number, read_number_words
 from moneyfix.model import Amount
+from moneyfix.regex_cache import compile_all
 
 _SPACE = r"[ \u00a0\u2009\u202f]"
 # A number, led by a digit not preceded by a digit or a mark: grouped thousands
@@ -135,7 +135,7 @@ def _patterns() -> _Patterns:
         rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})",
         rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})",
     )
-    tail_re, *heads, hedge_after, part, conversion_next = compile_all(sources)
+    tail_re, *heads, hedge_after, part, conversion_next = compile_all("scanner", sources)
     return _Patterns(
         heads=tuple(heads),
         tail=tail_re,

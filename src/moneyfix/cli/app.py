@@ -32,8 +32,9 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def build(command: str | None = None) -> typer.Typer:
-    """The CLI with every command, or with just ``command`` (a group all the same)."""
+def build(command: str | None = None, *, bare: bool = False) -> typer.Typer:
+    """The CLI with every command, with just ``command`` (a group all the same), or, when
+    ``bare``, with none (enough for ``--version``)."""
     app = typer.Typer(
         name="moneyfix",
         help="Find money amounts in news text, check conversions against official rates, fix them.",
@@ -50,7 +51,12 @@ def build(command: str | None = None) -> typer.Typer:
     ) -> None:
         """moneyfix: money amounts and their conversions in news text."""
 
-    wanted = [_COMMANDS[command]] if command in _COMMANDS else list(_COMMANDS.values())
+    if bare:
+        wanted = []
+    elif command in _COMMANDS:
+        wanted = [_COMMANDS[command]]
+    else:
+        wanted = list(_COMMANDS.values())
     for module in dict.fromkeys(wanted):
         import_module(f"moneyfix.cli.{module}").register(app)
     return app
@@ -66,5 +72,7 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
-    build(command)()
+    args = sys.argv[1:]
+    command = next((arg for arg in args if not arg.startswith("-")), None)
+    bare = command is None and "--version" in args and "--help" not in args
+    build(command, bare=bare)()

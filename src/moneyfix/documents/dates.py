@@ -10,8 +10,12 @@ sentences ("As of June 1, 2025, the fund ...") are ignored.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import PurePath
+from typing import NamedTuple
+
+from moneyfix.regex_cache import compile_all
 
 __all__ = [
     "DATELINE_WINDOW",
@@ -64,8 +68,8 @@ def month_number(word: str) -> int | None:
 
 
 _WORD = r"[^\W\d_]+\.?"
-_DATE_RE = re.compile(
-    r"""
+_DATE_RE = (
+    r"""(?ix)
     (?<![\w.])
     (?:
         (?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?![\d])
@@ -80,8 +84,7 @@ _DATE_RE = re.compile(
     + _WORD
     + r""")
     )
-    """,
-    re.VERBOSE | re.IGNORECASE,
+    """
 )
 
 
@@ -112,17 +115,16 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
 
 def _dates_in(text: str) -> list[tuple[re.Match[str], dt.date]]:
     found = []
-    for m in _DATE_RE.finditer(text):
+    for m in _patterns().date.finditer(text):
         date = _from_match(m)
         if date is not None:
             found.append((m, date))
     return found
 
 
-_DATE_TAIL = re.compile(
-    r"\s*(?:г\.?|года|жыл\w*|ж\.)?\s*,?\s*(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-    r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$",
-    re.IGNORECASE,
+_DATE_TAIL = (
+    r"(?i)\s*(?:г\.?|года|жыл\w*|ж\.)?\s*,?\s*(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$"
 )
 
 
@@ -133,7 +135,7 @@ def parse_date(text: str) -> dt.date:
     """
     value = text.strip()
     for m, date in _dates_in(value):
-        if m.start() == 0 and _DATE_TAIL.fullmatch(value[m.end() :]):
+        if m.start() == 0 and _patterns().date_tail.fullmatch(value[m.end() :]):
             return date
     raise ValueError(
         f"cannot read date {text!r}: expected YYYY-MM-DD (e.g. 2020-11-24), "
@@ -153,13 +155,13 @@ def parse_loose(value: str) -> dt.date | None:
         return None
 
 
-_NAME_DATE = re.compile(r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
+_NAME_DATE = r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)"
 
 
 def date_from_filename(name: str) -> dt.date | None:
     """A date in a file name (``2020-11-24-forum.md``, ``20201124_forum.html``)."""
     stem = PurePath(name).name
-    for m in _NAME_DATE.finditer(stem):
+    for m in _patterns().name_date.finditer(stem):
         date = _build(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if date is not None:
             return date
@@ -178,37 +180,69 @@ _LABELS = (
     r"|дата\s+публикации|жарияланды|жарияланған|жаңартылды|күні"
 )
 _DECOR = r"[\s*_#>|•·\-–—,.:;/()\[\]]"
-_PREFIX_NOISE = re.compile(
-    rf"(?:{_DECOR}|(?:{_WEEKDAYS})\b\.?|{_TIME}|(?:{_LABELS})\b|(?:on|at|в)\b)*",
-    re.IGNORECASE,
-)
-_SUFFIX_NOISE = re.compile(
-    rf"(?:{_DECOR}|{_TIME}|\d+|\+|−|(?:gmt|utc|msk|almt|г|года|ж|жыл\w*|сағат\w*|в)\b\.?)*",
-    re.IGNORECASE,
+_PREFIX_NOISE = rf"(?i)(?:{_DECOR}|(?:{_WEEKDAYS})\b\.?|{_TIME}|(?:{_LABELS})\b|(?:on|at|в)\b)*"
+_SUFFIX_NOISE = (
+    rf"(?i)(?:{_DECOR}|{_TIME}|\d+|\+|−|(?:gmt|utc|msk|almt|г|года|ж|жыл\w*|сағат\w*|в)\b\.?)*"
 )
 _UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
-_WIRE_PREFIX = re.compile(
+_WIRE_PREFIX = (
     rf"[\s*_]*(?:[{_UPPER}][{_UPPER} .'\-]{{1,40}}|[{_UPPER}][\w'\-]+(?: [{_UPPER}][\w'\-]+)?)"
     r"(?:,\s*[A-Z][\w .]{1,30})?\s*[,.]?\s*(?:\([^)]{1,30}\)\s*[,.]?\s*)?(?:[–—-]\s*)?"
 )
-_HAS_TIME = re.compile(rf"^\W*{_TIME}")
+_HAS_TIME = rf"^\W*{_TIME}"
 
 
 def _line_date(line: str) -> dt.date | None:
+    pats = _patterns()
     for m, date in _dates_in(line):
         prefix, suffix = line[: m.start()], line[m.end() :]
-        if _PREFIX_NOISE.fullmatch(prefix) and _SUFFIX_NOISE.fullmatch(suffix):
+        if pats.prefix_noise.fullmatch(prefix) and pats.suffix_noise.fullmatch(suffix):
             return date  # a date line: "3 July 2023, 13:58", "15:32, 21 June 2016 | GMT +6"
-        wire_end = re.match(r"\s*[-–—.:(/]", suffix) or _SUFFIX_NOISE.fullmatch(suffix)
-        if _WIRE_PREFIX.fullmatch(prefix) and wire_end:
+        wire_end = pats.wire_end.match(suffix) or pats.suffix_noise.fullmatch(suffix)
+        if pats.wire_prefix.fullmatch(prefix) and wire_end:
             return date  # a wire dateline: "ALMATY, Nov. 24, 2020 – ...", "Astana, Nov. 24, 2020"
-        if _HAS_TIME.match(suffix) and _SUFFIX_NOISE.fullmatch(suffix):
+        if pats.has_time.match(suffix) and pats.suffix_noise.fullmatch(suffix):
             return date  # a headline with its date and time: "Title 14 January 2013, 14:52"
     return None
 
 
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
-_GAP_SPLIT = re.compile(r"\r\n|\r|\n|\u2028|\u2029|(?: {3,}|\t+)(?=\S)")
+_LINE_SPLIT = r"\r\n|\r|\n|\u2028|\u2029"
+_GAP_SPLIT = r"\r\n|\r|\n|\u2028|\u2029|(?: {3,}|\t+)(?=\S)"
+
+
+class _Patterns(NamedTuple):
+    date: re.Pattern[str]
+    date_tail: re.Pattern[str]
+    name_date: re.Pattern[str]
+    prefix_noise: re.Pattern[str]
+    suffix_noise: re.Pattern[str]
+    wire_prefix: re.Pattern[str]
+    wire_end: re.Pattern[str]
+    has_time: re.Pattern[str]
+    line_split: re.Pattern[str]
+    gap_split: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The patterns above, compiled (from the user cache) on first use."""
+    return _Patterns(
+        *compile_all(
+            "dates",
+            (
+                _DATE_RE,
+                _DATE_TAIL,
+                _NAME_DATE,
+                _PREFIX_NOISE,
+                _SUFFIX_NOISE,
+                _WIRE_PREFIX,
+                r"\s*[-–—.:(/]",
+                _HAS_TIME,
+                _LINE_SPLIT,
+                _GAP_SPLIT,
+            ),
+        )
+    )
 
 
 def find_dateline(
@@ -221,7 +255,7 @@ def find_dateline(
     """
     first = len(text) - len(text.lstrip())
     limit = first + window
-    splitter = _GAP_SPLIT if gaps else _LINE_SPLIT
+    splitter = _patterns().gap_split if gaps else _patterns().line_split
     pos = 0
     for m in [*splitter.finditer(text, 0, min(len(text), limit + 400)), None]:
         end = m.start() if m else min(len(text), limit + 400)
