@@ -49,6 +49,10 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 class _Patterns(NamedTuple):
     heads: tuple[re.Pattern[str], ...]
+    head_starts: tuple[tuple[str, ...], ...]
+    """For each head, the characters it starts with (found with ``str.find``), or ``()``
+    when the regex engine's own scan is as fast (digits are everywhere; ``find`` is fast
+    only for a single character)."""
     tail: re.Pattern[str]
     hedge_after: re.Pattern[str]
     part: re.Pattern[str]
@@ -78,7 +82,8 @@ def _patterns() -> _Patterns:
     words = alternation(w for w in lex.currency_words if w[0].isalpha())
     stems = alternation(lex.currency_stems)
     codes = alternation(lex.codes)
-    signs = "".join(re.escape(s) for s in lex.symbols if len(s) == 1 and not s.isalpha())
+    sign_chars = tuple(s for s in lex.symbols if len(s) == 1 and not s.isalpha())
+    signs = "".join(re.escape(s) for s in sign_chars)
     currency = _currency_after(words, stems, codes, alternation(lex.symbols))
     magnitude = (
         rf"(?:(?i:{alternation(m for m in lex.magnitudes if m not in LETTER_MAGNITUDES)})"
@@ -138,6 +143,7 @@ def _patterns() -> _Patterns:
     tail_re, *heads, hedge_after, part, conversion_next = compile_all("scanner", sources)
     return _Patterns(
         heads=tuple(heads),
+        head_starts=((), sign_chars, ()),
         tail=tail_re,
         hedge_after=hedge_after,
         part=part,
@@ -475,6 +481,21 @@ def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+def _matches_at(text: str, head: re.Pattern[str], starts: tuple[str, ...]) -> list[re.Match[str]]:
+    """The matches of ``head`` at each occurrence of one of the characters ``starts``.
+    ``str.find`` looks for one character at memchr speed: for the currency signs, 1 ms
+    per 5 MB of news against 17 ms for the regex engine's scan for a character class."""
+    found = []
+    for start in starts:
+        pos = text.find(start)
+        while pos != -1:
+            match = head.match(text, pos)
+            if match is not None:
+                found.append(match)
+            pos = text.find(start, pos + 1)
+    return found
+
+
 def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount]:
     """Every amount of money in ``text``, in order, with exact code-point spans.
 
@@ -484,8 +505,10 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
     style = _style(text, lang)
     drafts: list[_Draft] = []
     tail = pats.tail
-    for kind, head in zip(("", "sign", "prefix"), pats.heads, strict=True):
-        for found in head.finditer(text):
+    for kind, head, starts in zip(
+        ("", "sign", "prefix"), pats.heads, pats.head_starts, strict=True
+    ):
+        for found in _matches_at(text, head, starts) if starts else head.finditer(text):
             rest = tail.match(text, found.end())
             if rest is None or _NOT_MONEY_NEXT.match(text, rest.end()):
                 continue
