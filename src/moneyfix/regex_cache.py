@@ -36,7 +36,11 @@ def compile_all(name: str, sources: Sequence[str]) -> list[re.Pattern[str]]:
     (the module's) names the cache file, so each module's patterns are kept apart."""
     path = _cache_path(name, sources)
     if path is not None:
-        restored = _restore(path.read_bytes() if path.is_file() else b"", sources)
+        try:
+            data = path.read_bytes()
+        except OSError:  # not cached yet, or no readable cache directory
+            data = b""
+        restored = _restore(data, sources)
         if restored is not None:
             return restored
     entries = [_entry(source) for source in sources]

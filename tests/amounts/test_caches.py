@@ -78,6 +78,19 @@ def test_a_file_holding_other_patterns_is_not_trusted(cache_home: Path) -> None:
     assert compiled._restore(b"", SOURCES) is None
 
 
+def test_without_a_usable_cache_directory_patterns_still_compile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_directory = tmp_path / "cache"
+    not_a_directory.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_directory))
+
+    patterns = compiled.compile_all("test", SOURCES)
+
+    assert _readings(patterns) == _readings([re.compile(s) for s in SOURCES])
+    assert not_a_directory.read_text() == "a file where the cache directory should be"
+
+
 def test_the_lexicon_is_kept_and_read_back_the_same(cache_home: Path) -> None:
     lexicon.lexicon.cache_clear()
     try:
