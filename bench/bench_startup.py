@@ -28,16 +28,26 @@ SMALL_ARTICLE = (
 )
 
 
-def _rounds(commands: dict[str, list[str]], runs: int) -> dict[str, list[tuple[float, int]]]:
+COLD = " (empty cache)"
+"""Commands named with this run with a new, empty user cache each time: the first run after
+installing (or after an upgrade), which builds the lexicon and compiles the patterns."""
+
+
+def _rounds(
+    commands: dict[str, list[str]], runs: int, scratch: Path
+) -> dict[str, list[tuple[float, int]]]:
     """Wall time in ms and exit code of every command, one run of each per round."""
     times: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
     with open(os.devnull, "w") as sink:
         for command in commands.values():  # warm-up
             subprocess.run(command, stdout=sink, stderr=sink)
-        for _ in range(runs):
+        for round_ in range(runs):
             for name, command in commands.items():
+                env = None
+                if name.endswith(COLD):
+                    env = {**os.environ, "XDG_CACHE_HOME": str(scratch / f"cache-{round_}")}
                 start = time.perf_counter()
-                code = subprocess.run(command, stdout=sink, stderr=sink).returncode
+                code = subprocess.run(command, stdout=sink, stderr=sink, env=env).returncode
                 times[name].append(((time.perf_counter() - start) * 1000, code))
     return times
 
@@ -65,21 +75,24 @@ def main(argv: list[str] | None = None) -> int:
                 "--format",
                 "jsonl",
             ],
+            "moneyfix scan <small file>" + COLD: [*cli, "scan", str(article)],
         }
-        times = _rounds(commands, args.runs)
+        times = _rounds(commands, args.runs, Path(tmp))
 
     base = times["python -c pass"]
     over_budget = False
     print(f"start-up, {args.runs} rounds (budget: {args.budget_ms:g} ms over bare python)")
-    print(f"{'command':<38} {'median ms':>9} {'+ms':>7}  verdict")
+    print(f"{'command':<44} {'median ms':>9} {'+ms':>7}  verdict")
     for name, runs in times.items():
         median = statistics.median(ms for ms, _ in runs)
         extra = statistics.median(ms - bare for (ms, _), (bare, _) in zip(runs, base, strict=True))
-        verdict = "" if name == "python -c pass" else ("ok" if extra <= args.budget_ms else "SLOW")
+        verdict = ""
+        if name != "python -c pass" and not name.endswith(COLD):  # the budget is per run
+            verdict = "ok" if extra <= args.budget_ms else "SLOW"
         if any(code != 0 for _, code in runs):
             verdict += f" (exit {runs[-1][1]})"
         over_budget |= verdict.startswith("SLOW")
-        print(f"{name:<38} {median:>9.1f} {extra:>+7.1f}  {verdict}")
+        print(f"{name:<44} {median:>9.1f} {extra:>+7.1f}  {verdict}")
     return 1 if over_budget else 0
 
 
