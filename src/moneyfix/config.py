@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
@@ -213,6 +212,8 @@ def config_from_mapping(data: Mapping[str, Any], origin: Path | None = None) -> 
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a config file to read
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh, parse_float=Decimal)

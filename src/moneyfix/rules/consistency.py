@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from statistics import median
 
 from moneyfix.model import Finding
 from moneyfix.rules.conversions import PairView
@@ -25,6 +24,8 @@ def inconsistent_pairs(views: list[PairView], tolerance: Decimal) -> list[Findin
     for group in groups.values():
         if len(group) < 2:
             continue
+        from statistics import median  # imported when needed: 3 ms of start-up otherwise
+
         for view in group[1:] if len(group) == 2 else group:
             others = [v.implied for v in group if v is not view]
             typical = Decimal(median(others))
