@@ -28,6 +28,14 @@ SMALL_ARTICLE = (
 )
 
 
+BUDGETED = (
+    "moneyfix --version",
+    "python -m moneyfix --version",
+    "moneyfix scan <small file>",
+    "moneyfix scan <small> --format jsonl",
+)
+"""The commands issue 2's budget is for; ``check`` (which also loads rates and rules) and
+the first run are reported alongside."""
 COLD = " (empty cache)"
 """Commands named with this run with a new, empty user cache each time: the first run after
 installing (or after an upgrade), which builds the lexicon and compiles the patterns."""
@@ -75,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                 "--format",
                 "jsonl",
             ],
+            "moneyfix check <small file>": [*cli, "check", str(article)],
             "moneyfix scan <small file>" + COLD: [*cli, "scan", str(article)],
         }
         times = _rounds(commands, args.runs, Path(tmp))
@@ -87,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         median = statistics.median(ms for ms, _ in runs)
         extra = statistics.median(ms - bare for (ms, _), (bare, _) in zip(runs, base, strict=True))
         verdict = ""
-        if name != "python -c pass" and not name.endswith(COLD):  # the budget is per run
+        if name in BUDGETED:
             verdict = "ok" if extra <= args.budget_ms else "SLOW"
         if any(code != 0 for _, code in runs):
             verdict += f" (exit {runs[-1][1]})"
