@@ -20,12 +20,8 @@ import re
 import sys
 import zlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from moneyfix.user_cache import cached_file, store
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 # The arguments of _sre.compile: source, flags, code, groups - 1, groupindex, indexgroup.
 _Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -34,44 +30,49 @@ _Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 def compile_all(name: str, sources: Sequence[str]) -> list[re.Pattern[str]]:
     """``[re.compile(s) for s in sources]``, from the cache when it holds them; ``name``
     (the module's) names the cache file, so each module's patterns are kept apart."""
-    path = _cache_path(name, sources)
+    engine = _engine()
+    key = zlib.crc32("\0".join((engine or "", *sources)).encode())
+    path = cached_file(f"regex-{name}", key, ".bin") if engine is not None else None
     if path is not None:
         try:
             data = path.read_bytes()
         except OSError:  # not cached yet, or no readable cache directory
             data = b""
-        restored = _restore(data, sources)
+        restored = _restore(data, engine, sources)
         if restored is not None:
             return restored
     entries = [_entry(source) for source in sources]
     if path is not None and all(entry is not None for entry in entries):
-        payload = marshal.dumps(entries)
+        payload = marshal.dumps((engine, entries))
         store(path, zlib.crc32(payload).to_bytes(4, "big") + payload)
     return [re.compile(source) for source in sources]
 
 
-def _cache_path(name: str, sources: Sequence[str]) -> Path | None:
+def _engine() -> str | None:
+    """What compiled code is valid for: this interpreter build and its regex engine."""
     try:
         import _sre  # type: ignore[import-not-found]
 
-        engine = f"{sys.version}:{sys.implementation.cache_tag}:{_sre.MAGIC}:{_sre.CODESIZE}"
+        return f"{sys.version}:{sys.implementation.cache_tag}:{_sre.MAGIC}:{_sre.CODESIZE}"
     except (ImportError, AttributeError):
         return None
-    return cached_file(f"regex-{name}", zlib.crc32("\0".join((engine, *sources)).encode()), ".bin")
 
 
-def _restore(data: bytes, sources: Sequence[str]) -> list[re.Pattern[str]] | None:
-    """The cached patterns, or ``None`` when the file is missing, damaged or foreign."""
+def _restore(
+    data: bytes, engine: str | None, sources: Sequence[str]
+) -> list[re.Pattern[str]] | None:
+    """The cached patterns, or ``None`` when the file is missing, damaged or foreign (made
+    by another interpreter or for other sources, whatever its name says)."""
     if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "big"):
         return None
     try:
         import _sre
 
-        entries = marshal.loads(data[4:])
+        made_by, entries = marshal.loads(data[4:])
+        if made_by != engine or [entry[0] for entry in entries] != list(sources):
+            return None
         patterns: list[re.Pattern[str]] = [_sre.compile(*entry) for entry in entries]
     except Exception:  # any failure here only means compiling the usual way
-        return None
-    if [p.pattern for p in patterns] != list(sources):
         return None
     return patterns
 

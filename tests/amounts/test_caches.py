@@ -66,7 +66,9 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(cache_home: Path) -> None:
     patterns = compiled.compile_all("test", SOURCES)
 
     assert _readings(patterns) == _readings([re.compile(s) for s in SOURCES])
-    assert compiled._restore(kept.read_bytes(), SOURCES) is not None  # rewritten whole
+    assert (
+        compiled._restore(kept.read_bytes(), compiled._engine(), SOURCES) is not None
+    )  # rewritten whole
 
 
 def test_a_file_holding_other_patterns_is_not_trusted(cache_home: Path) -> None:
@@ -74,8 +76,11 @@ def test_a_file_holding_other_patterns_is_not_trusted(cache_home: Path) -> None:
     compiled.compile_all("test", other)
     (foreign,) = cache_home.glob("regex-test-*.bin")
 
-    assert compiled._restore(foreign.read_bytes(), SOURCES) is None
-    assert compiled._restore(b"", SOURCES) is None
+    engine = compiled._engine()
+    assert compiled._restore(foreign.read_bytes(), engine, other) is not None
+    assert compiled._restore(foreign.read_bytes(), engine, SOURCES) is None
+    assert compiled._restore(foreign.read_bytes(), "another Python", other) is None
+    assert compiled._restore(b"", engine, SOURCES) is None
 
 
 def test_without_a_usable_cache_directory_patterns_still_compile(
