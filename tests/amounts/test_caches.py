@@ -126,3 +126,46 @@ def test_store_keeps_a_few_files_of_a_family_and_leaves_others(tmp_path: Path) -
         "patterns-00000004.bin",
         "patterns-00000005.bin",
     ]
+
+
+SAMPLES = (
+    "ASTANA, Nov. 24, 2020 – The fund will grow to nearly 63 billion tenge (US$148.42 million), "
+    "up from KZT 7.5 billion; 1,2 млрд тенге (около $2,8 млн), 5-6 billion tenge, €1.5bn.\n",
+    "2023 жылғы 3 қарашада: 150 теңге 46 тиын, 5 млрд теңгеден астам, 1 USD = 513,45 теңге.\n",
+    "15:32, 21 June 2016 | GMT +6\nfrom 100 to 150 million tenge, or about $350,000; 39 degrees.\n",
+)
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["moneyfix.amounts.scanner", "moneyfix.documents.dates", "moneyfix.pairs"],
+)
+def test_the_projects_own_patterns_restore_exactly(
+    module: str, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The patterns the project really uses, restored from the cache, read every sample
+    exactly as freshly compiled ones do (the test run itself uses whichever it got)."""
+    import importlib
+
+    target = importlib.import_module(module)
+    recorded: list[tuple[str, ...]] = []
+
+    def record(name: str, sources: tuple[str, ...]) -> list[re.Pattern[str]]:
+        recorded.append(tuple(sources))
+        return [re.compile(s) for s in sources]
+
+    monkeypatch.setattr(target, "compile_all", record)
+    target._patterns.__wrapped__()
+    (sources,) = recorded
+
+    compiled.compile_all(module, sources)
+    (kept,) = cache_home.glob(f"regex-{module}-*.bin")
+    restored = compiled._restore(kept.read_bytes(), compiled._engine(), sources)
+    assert restored is not None
+
+    fresh = [re.compile(s) for s in sources]
+    readings = [[(m.span(), m.groups()) for m in p.finditer(t)] for p in fresh for t in SAMPLES]
+    assert sum(map(len, readings)) >= 5  # the samples exercise these patterns
+    assert [[(m.span(), m.groups()) for m in p.finditer(t)] for p in restored for t in SAMPLES] == (
+        readings
+    )
