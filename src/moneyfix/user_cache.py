@@ -9,6 +9,7 @@ cannot be read or written only costs time.
 from __future__ import annotations
 
 import os
+import zlib
 from pathlib import Path
 
 
@@ -45,3 +46,11 @@ def store(path: Path, data: bytes, keep: int = 3) -> None:
             old.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def lock_file(target: Path) -> Path:
+    """The lock file guarding writes to the directory ``target``. It lives in the cache,
+    named for the directory's resolved path, so that locking a project's or a pinned rates
+    directory leaves no file in it."""
+    key = zlib.crc32(str(target.resolve()).encode())
+    return cache_dir() / "locks" / f"{target.name or 'root'}-{key:08x}.lock"

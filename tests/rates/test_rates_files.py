@@ -81,3 +81,55 @@ def test_interrupted_update_leaves_a_valid_cache(tmp_path: Path) -> None:
     assert len(entries) == 6  # the old row plus the five days fetched before the interrupt
     assert load_table(cache).lookup("USD", dt.date(2026, 1, 6)).value == Decimal("474")
     assert [p.name for p in cache.iterdir()] == ["USD.csv"]
+
+
+def _merge_days(directory: str, first_day: int, count: int) -> None:
+    """A separate process merging ``count`` days of USD, one merge per day."""
+    from moneyfix.rates.files import merge_into_directory
+
+    start = dt.date(2020, 1, 1) + dt.timedelta(days=first_day)
+    for offset in range(count):
+        day_ = start + dt.timedelta(days=offset)
+        merge_into_directory(Path(directory), {"USD": [(day_, Decimal("400"), "nbk:a")]}, "keep")
+
+
+def test_merges_running_at_once_keep_every_row(tmp_path: Path) -> None:
+    """Two processes merging into one file: each reads, merges and rewrites the whole file,
+    so without taking turns one would overwrite rows the other had just added."""
+    import multiprocessing
+
+    target = tmp_path / "rates"
+    workers = [
+        multiprocessing.get_context("spawn").Process(
+            target=_merge_days, args=(str(target), first, 40)
+        )
+        for first in (0, 40)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+
+    assert len(read_entries(target / "USD.csv")) == 80
+    assert sorted(p.name for p in target.iterdir()) == ["USD.csv"]  # the lock lives elsewhere
+
+
+def test_a_merge_waiting_too_long_for_another_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from moneyfix.rates import RatesFileError, files
+    from moneyfix.user_cache import lock_file
+
+    target = tmp_path / "rates"
+    monkeypatch.setattr(files, "LOCK_TIMEOUT", 0.2)
+    held = lock_file(target)
+    held.parent.mkdir(parents=True)
+    with FileLock(held), pytest.raises(RatesFileError, match="another moneyfix") as refused:
+        files.merge_into_directory(
+            target, {"USD": [(day("2020-01-02"), Decimal(1), "nbk:a")]}, "keep"
+        )
+    assert str(target) in str(refused.value)
+    assert not (target / "USD.csv").exists()

@@ -9,11 +9,12 @@ Writes are atomic (temporary file, fsync, ``os.replace``) so a crash never leave
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
@@ -227,12 +228,52 @@ def merge_entries(
             stats.kept += 1
 
 
+LOCK_TIMEOUT = 120.0
+"""Seconds a merge waits for another moneyfix merging into the same directory."""
+
+
 def merge_into_directory(
     directory: Path,
     rows: Mapping[str, Iterable[tuple[dt.date, Decimal, str]]],
     policy: MergePolicy,
 ) -> dict[str, MergeStats]:
-    """Merge rows per currency into ``directory``, one atomic file replace per currency."""
+    """Merge rows per currency into ``directory``, one atomic file replace per currency.
+
+    Each merge reads, merges and rewrites whole files, so two runs at once (a scheduled
+    ``rates update`` and a manual one, parallel CI jobs) could each write a file without
+    the other's rows; merges into one directory therefore take turns under a file lock.
+    """
+    with _merge_lock(directory):
+        return _merge(directory, rows, policy)
+
+
+@contextlib.contextmanager
+def _merge_lock(directory: Path) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    from moneyfix.user_cache import lock_file
+
+    path = lock_file(directory)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:  # no writable cache: merge unguarded, as a single run always may
+        yield
+        return
+    try:
+        with FileLock(path, timeout=LOCK_TIMEOUT):
+            yield
+    except Timeout:
+        raise RatesFileError(
+            f"{directory}: another moneyfix has been writing rates here for over "
+            f"{LOCK_TIMEOUT:g} s (lock {path}); try again when it has finished"
+        ) from None
+
+
+def _merge(
+    directory: Path,
+    rows: Mapping[str, Iterable[tuple[dt.date, Decimal, str]]],
+    policy: MergePolicy,
+) -> dict[str, MergeStats]:
     result: dict[str, MergeStats] = {}
     for currency in sorted(rows):
         if not CURRENCY_RE.match(currency):
