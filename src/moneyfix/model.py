@@ -50,6 +50,8 @@ class Pair:
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """Replace ``[start, end)`` of the document's text with ``replacement``."""
+
     start: int
     end: int
     replacement: str
@@ -57,12 +59,16 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """The edits that mend a finding, and whether ``fix`` may apply them unasked."""
+
     applicability: Applicability
     edits: tuple[Edit, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """What a rule found wrong (or worth knowing) at ``[start, end)``, with its fix."""
+
     code: str
     name: str
     severity: Severity
