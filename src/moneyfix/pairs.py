@@ -13,6 +13,7 @@ import functools
 import re
 from decimal import Decimal
 
+from moneyfix.amounts.lexicon import NOT_MONEY
 from moneyfix.model import Amount, Pair, PairKind
 from moneyfix.regex_cache import compile_all
 
@@ -60,6 +61,8 @@ def _patterns() -> tuple[re.Pattern[str], tuple[tuple[PairKind, re.Pattern[str]]
 def _kind(text: str, first: Amount, second: Amount) -> PairKind | None:
     if first.currency is None or second.currency is None or first.currency == second.currency:
         return None
+    if first.currency in NOT_MONEY or second.currency in NOT_MONEY:
+        return None  # "15 MRP (64,875 tenge)" states the index's value, not a conversion
     between = text[first.end : second.start]
     rate_connector, connectors = _patterns()
     if Decimal(1) in (first.value, second.value) and (

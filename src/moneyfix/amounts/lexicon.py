@@ -44,8 +44,19 @@ SUPPLEMENT_WORDS: dict[str, str] = {
     "russian roubles": "RUB",
     "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "japanese yen": "JPY",
     "pounds": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
-    "manat": "TMT", "som": "KGS", "soms": "KGS",
+    "manat": "TMT", "som": "KGS", "soms": "KGS", "soum": "UZS", "soums": "UZS", "rmb": "CNY",
+    "тг": "KZT",
+    # The monthly calculation index (see NOT_MONEY below).
+    "mrp": "MRP", "mci": "MRP", "monthly calculation index": "MRP",
+    "monthly calculation indices": "MRP", "monthly calculation indexes": "MRP",
+    "мрп": "MRP", "аек": "MRP",
 }  # fmt: skip
+
+NOT_MONEY = frozenset({"MRP"})
+"""Units amounts are stated in that are not currencies: the monthly calculation index
+(MRP, МРП, АЕК), the legal unit of fines and benefits. Its amounts are read (so that
+"15 MRP (64,875 tenge)" is not mistaken for a bare number and a conversion) but never
+paired, converted or checked against exchange rates."""
 
 # Cyrillic stems: the span runs on to the end of the word ("теңгені", "долларов").
 SUPPLEMENT_STEMS: dict[str, str] = {

@@ -70,7 +70,9 @@ def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
     )
 
 
-_PREFIX_WORDS = frozenset({*CURRENCIES, "Tenge", "TENGE"})
+_PREFIX_WORDS = frozenset({*CURRENCIES, "Tenge", "TENGE", "RMB"})
+# Magnitudes English joins to the number with a hyphen in compound adjectives.
+_HYPHEN_MAGNITUDE = r"(?i:thousand|million|billion|trillion)(?![^\W\d_])"
 
 
 @functools.cache
@@ -97,11 +99,12 @@ def _patterns() -> _Patterns:
     range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до|and){_SPACE}+)"
     tail = (
         rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
-        # (up to 8 spaces: an HTML entity such as &nbsp; is blanked to spaces)
-        rf"(?P<mag>{_SPACE}{{0,8}}(?:{magnitude}){more})?"
+        # (up to 8 spaces: an HTML entity such as &nbsp; is blanked to spaces; a hyphen
+        # in compounds such as "a $3-million grant", "a 1.5-trillion-tenge budget")
+        rf"(?P<mag>(?:{_SPACE}{{0,8}}(?:{magnitude})|-{_HYPHEN_MAGNITUDE}){more})?"
         # Russian writes "$1 тыс. 333" for 1,333.
         rf"(?P<units>(?<=тыс\.){_SPACE}\d{{3}}(?!\d|[.,]\d))?"
-        rf"(?:(?P<cspace>{_SPACE}*)(?P<cur>{currency}))?"
+        rf"(?:(?P<cspace>{_SPACE}*|-(?=[^\W\d_]))(?P<cur>{currency}))?"
         # Subunits: "150 теңге 46 тиын".
         rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
     )
@@ -219,11 +222,12 @@ def _read_value(
     value, decimals, ambiguous = read_number(number, style)
     if not mag:
         return value, decimals, None, ambiguous
-    magnitude = mag.lstrip(" \u00a0\u2009\u202f")
+    magnitude = mag.lstrip(" \u00a0\u2009\u202f-")
     return value.scaleb(magnitude_exponent(magnitude)), decimals, magnitude, ambiguous
 
 
-_SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$")
+# Before a sign, glued ("US$5") or, for the United States, spaced ("US $5").
+_SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$|(?<![\w.])(?:U\.S\.|US) $")
 _DIGIT = re.compile(r"\d")
 _BETWEEN = re.compile(r"(?i:between)\s+$")
 _FROM = re.compile(r"(?i:from)\s+$")  # "from X to Y" is a change, not a range
@@ -249,7 +253,7 @@ def _from_anchor(
     ):
         return None  # "USD/KZT 442.85" is a rate ticker; "XKZT5" is not a code
     if sign:
-        glued = _SIGN_PREFIXES.search(text, max(0, start - 4), start)
+        glued = _SIGN_PREFIXES.search(text, max(0, start - 5), start)
         if glued:
             start = glued.start()
             sign = glued.group() + sign
@@ -278,13 +282,18 @@ def _from_anchor(
         rng = (value, high)
     marker = prefix or sign or cur
     currency = _currency_code(marker) if marker else None
-    assumed = sign == "$" or (
-        not (prefix or sign)
-        and bool(cur)
-        and cur.lower().startswith(_BARE_DOLLAR)
-        and not any(q in cur.lower() for q in CURRENCY_QUALIFIERS_AFTER)
-    )
+    assumed = sign == "$" or (not (prefix or sign) and _bare_dollar_word(cur))
     return _Draft(start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter)
+
+
+def _bare_dollar_word(cur: str | None) -> bool:
+    """'dollars' without 'US' or 'США' is read as US dollars, and the amount says so."""
+    if not cur:
+        return False
+    lowered = cur.lower()
+    return lowered.startswith(_BARE_DOLLAR) and not any(
+        q in lowered for q in CURRENCY_QUALIFIERS_AFTER
+    )
 
 
 def _style(text: str, lang: str) -> NumberStyle:
@@ -312,16 +321,17 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue  # inside an amount already read
         if before + 1 < len(drafts) and drafts[before + 1].start < m.end():
             continue
-        number = read_number_words(m["words"])
+        number = _spelled_value(m["words"])
         if number is None:
             continue
-        value = Decimal(number).scaleb(magnitude_exponent(m["mag"]))
+        value = number.scaleb(magnitude_exponent(m["mag"]))
         currency = _currency_code(m["cur"]) if m["cur"] else None
         if currency is None:
             currency = _restated_currency(text, m.start(), m.end(), nearest, value)
             if currency is None:
                 continue
-        found.append(_Draft(m.start(), m.end(), value, currency, m["mag"], 0))
+        assumed = _bare_dollar_word(m["cur"])
+        found.append(_Draft(m.start(), m.end(), value, currency, m["mag"], 0, assumed=assumed))
     return found
 
 
@@ -339,9 +349,12 @@ def _spelled_pattern() -> re.Pattern[str]:
     lex = lexicon()
     number_words = alternation(w for w in NUMBER_WORDS if w != "a")
     currency = rf"(?:{alternation(lex.currency_words)}|(?:{alternation(lex.currency_stems)})\w*)"
+    before_magnitude = r"(?=\s+(?:thousand|million|billion|trillion)\b)"
+    fraction = r"\s+a\s+(?:half|quarter)\b"
     return re.compile(
-        rf"(?P<words>(?:{number_words})(?:[\s-]+(?:{number_words}|and))*"
-        r"|an?(?=\s+(?:thousand|million|billion|trillion)\b))"
+        rf"(?P<words>(?:half\s+an?|(?:a\s+)?quarter\s+of\s+an?){before_magnitude}"
+        rf"|(?:{number_words})(?:[\s-]+(?:{number_words}|and(?!{fraction})))*(?:\s+and{fraction})?"
+        rf"|an?{before_magnitude})"
         rf"(?:\s+(?P<mag>thousand|million|billion|trillion)s?)?"
         rf"(?:\s+(?P<cur>{currency}(?!\w)))?(?!\w)"
     )
@@ -358,7 +371,7 @@ def _spelled_matches(lowered: str) -> list[re.Match[str]]:
             if space > 0 and lowered[space - 1].isalpha():
                 word = lowered[lowered.rfind(" ", 0, space) + 1 : space].rpartition("-")[2]
                 word = word.lstrip("([\"'“«")
-                if word in NUMBER_WORDS or word == "an":
+                if word in NUMBER_WORDS or word in ("an", "half", "quarter"):
                     starts.add(space)
             at = lowered.find(trigger, at + 1)
     if not starts:
@@ -373,6 +386,21 @@ def _spelled_matches(lowered: str) -> list[re.Match[str]]:
             ):
                 matches.setdefault(m.start(), m)
     return [matches[k] for k in sorted(matches)]
+
+
+_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+
+
+def _spelled_value(words: str) -> Decimal | None:
+    """'five' -> 5, 'half a' -> 0.5, 'a quarter of a' -> 0.25, 'two and a half' -> 2.5."""
+    parts = words.split()
+    if parts[0] in _FRACTIONS or parts[:2] == ["a", "quarter"]:
+        return _FRACTIONS[parts[0] if parts[0] in _FRACTIONS else "quarter"]
+    if parts[-1] in _FRACTIONS and parts[-3:-1] == ["and", "a"]:
+        whole = read_number_words(" ".join(parts[:-3]))
+        return None if whole is None else whole + _FRACTIONS[parts[-1]]
+    number = read_number_words(words)
+    return None if number is None else Decimal(number)
 
 
 def _restated_currency(

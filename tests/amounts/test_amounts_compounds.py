@@ -1,0 +1,174 @@
+"""Forms news writes beyond issue 2's list, found by probing our own sentences: compound
+adjectives, spoken fractions, a spaced "US $", other currencies' usual names, and the
+monthly calculation index (MRP), which is read but is not money to convert.
+
+A hyphenated or fractional amount read without its magnitude would be a silently wrong
+number ("a $3-million grant" as three dollars), the very error moneyfix exists to catch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import moneyfix
+from moneyfix.pairs import find_pairs
+
+from ._expect import Want, check
+
+COMPOUNDS = [
+    pytest.param(
+        "The ministry announced a $3-million grant for village schools.",
+        [Want("$3-million", "3000000", "USD", "million", assumed=True)],
+        id="sign-number-hyphen-magnitude",
+    ),
+    pytest.param(
+        "Parliament passed a 1.5-trillion-tenge stimulus budget.",
+        [Want("1.5-trillion-tenge", "1500000000000", "KZT", "trillion", decimals=1)],
+        id="number-magnitude-currency-all-hyphenated",
+    ),
+    pytest.param(
+        "The bank arranged a 500-million-dollar loan.",
+        [Want("500-million-dollar", "500000000", "USD", "million", assumed=True)],
+        id="hyphenated-dollar-compound",
+    ),
+    pytest.param(
+        "A KZT 200-billion package was approved.",
+        [Want("KZT 200-billion", "200000000000", "KZT", "billion")],
+        id="code-then-hyphenated-magnitude",
+    ),
+    pytest.param(
+        "Collectors paid for a rare 100-dollar bill.",
+        [Want("100-dollar", "100", "USD", assumed=True)],
+        id="hyphenated-currency-word",
+    ),
+    pytest.param(
+        "Output will reach 5-6 billion tenge; the 2020-2025 plan keeps it.",
+        [Want("5-6 billion tenge", "5e9", "KZT", "billion", range=("5e9", "6e9"))],
+        id="hyphen-range-unchanged",
+    ),
+]
+
+FRACTIONS = [
+    pytest.param(
+        "The city spent nearly half a billion tenge on parks.",
+        [Want("half a billion tenge", "500000000", "KZT", "billion", qualifier="nearly")],
+        id="half-a-billion",
+    ),
+    pytest.param(
+        "Investors put in two and a half billion tenge.",
+        [Want("two and a half billion tenge", "2500000000", "KZT", "billion")],
+        id="two-and-a-half",
+    ),
+    pytest.param(
+        "The museum raised one and a half million dollars.",
+        [Want("one and a half million dollars", "1500000", "USD", "million", assumed=True)],
+        id="one-and-a-half",
+    ),
+    pytest.param(
+        "The deal is worth a quarter of a billion euros.",
+        [Want("a quarter of a billion euros", "250000000", "EUR", "billion")],
+        id="a-quarter-of-a",
+    ),
+    pytest.param(
+        "The fund holds one hundred and ten million tenge.",
+        [Want("one hundred and ten million tenge", "110000000", "KZT", "million")],
+        id="and-inside-a-number-unchanged",
+    ),
+]
+
+CURRENCY_NAMES = [
+    pytest.param(
+        "en",
+        "The tower cost 1.2 trillion tenge (US $2.5 billion).",
+        [
+            Want("1.2 trillion tenge", "1.2e12", "KZT", "trillion", decimals=1),
+            Want("US $2.5 billion", "2.5e9", "USD", "billion", decimals=1),
+        ],
+        id="spaced-US-before-sign",
+    ),
+    pytest.param(
+        "en",
+        "Exports to China reached RMB 100 million, or 100 million RMB.",
+        [
+            Want("RMB 100 million", "1e8", "CNY", "million"),
+            Want("100 million RMB", "1e8", "CNY", "million"),
+        ],
+        id="rmb-before-and-after",
+    ),
+    pytest.param(
+        "en",
+        "Tashkent allocated 1.5 trillion soums to the metro.",
+        [Want("1.5 trillion soums", "1.5e12", "UZS", "trillion", decimals=1)],
+        id="uzbek-soums",
+    ),
+    pytest.param(
+        "ru",
+        "На ремонт выделено 500 млн тг.",
+        [Want("500 млн тг", "5e8", "KZT", "млн")],
+        id="ru-tg-abbreviation",
+    ),
+]
+
+MRP = [
+    pytest.param(
+        "en",
+        "The fine is 15 MRP (about 51,000 tenge) for a first offence.",
+        [
+            Want("15 MRP", "15", "MRP"),
+            Want("51,000 tenge", "51000", "KZT", qualifier="about"),
+        ],
+        id="en-mrp",
+    ),
+    pytest.param(
+        "en",
+        "Benefits start at 50 monthly calculation indices.",
+        [Want("50 monthly calculation indices", "50", "MRP")],
+        id="en-spelled-index",
+    ),
+    pytest.param(
+        "ru",
+        "Штраф составит 15 МРП (51 750 тенге).",
+        [Want("15 МРП", "15", "MRP"), Want("51 750 тенге", "51750", "KZT")],
+        id="ru-mrp",
+    ),
+    pytest.param(
+        "kk",
+        "Айыппұл 20 АЕК мөлшерінде салынады.",
+        [Want("20 АЕК", "20", "MRP")],
+        id="kk-aek",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wants"), COMPOUNDS)
+def test_hyphenated_compounds_keep_their_magnitude(sentence: str, wants: list[Want]) -> None:
+    check(sentence, wants)
+
+
+@pytest.mark.parametrize(("sentence", "wants"), FRACTIONS)
+def test_spoken_fractions_of_a_magnitude(sentence: str, wants: list[Want]) -> None:
+    check(sentence, wants)
+
+
+@pytest.mark.parametrize(("lang", "sentence", "wants"), CURRENCY_NAMES)
+def test_currency_names_news_uses(lang: str, sentence: str, wants: list[Want]) -> None:
+    check(sentence, wants, lang=lang)
+
+
+@pytest.mark.parametrize(("lang", "sentence", "wants"), MRP)
+def test_the_monthly_calculation_index_is_read(lang: str, sentence: str, wants: list[Want]) -> None:
+    check(sentence, wants, lang=lang)
+
+
+@pytest.mark.parametrize(("lang", "sentence", "_wants"), MRP)
+def test_an_index_in_tenge_is_not_a_conversion(lang: str, sentence: str, _wants: object) -> None:
+    amounts = moneyfix.find_amounts(sentence, lang=lang)
+    assert find_pairs(sentence, amounts) == []
+
+
+def test_a_tenge_amount_with_its_dollars_still_pairs() -> None:
+    sentence = "The tower cost 1.2 trillion tenge (US $2.5 billion)."
+    amounts = moneyfix.find_amounts(sentence)
+    assert [(p.primary, p.conversion, p.kind) for p in find_pairs(sentence, amounts)] == [
+        (0, 1, "parenthesis")
+    ]
