@@ -103,6 +103,21 @@ CURRENCY_NAMES = [
     ),
     pytest.param(
         "ru",
+        "Расходы составили 5 млн. $ в год.",
+        [Want("5 млн. $", "5e6", "USD", "млн.", assumed=True)],
+        id="ru-sign-after-dotted-abbreviation",
+    ),
+    pytest.param(
+        "en",
+        "Profit was KZT 5 bln. $3 million went to charity.",
+        [
+            Want("KZT 5 bln", "5e9", "KZT", "bln"),
+            Want("$3 million", "3e6", "USD", "million", assumed=True),
+        ],
+        id="dotted-abbreviation-ends-the-sentence-before-a-new-amount",
+    ),
+    pytest.param(
+        "ru",
         "На ремонт выделено 500 млн тг.",
         [Want("500 млн тг", "5e8", "KZT", "млн")],
         id="ru-tg-abbreviation",

@@ -373,6 +373,8 @@ HEDGES = [
         "almost",
         "some",
         "at least",
+        "no less than",  # not "less than": the bound points the other way
+        "not more than",
     )
 ]
 

@@ -92,9 +92,13 @@ def _patterns() -> _Patterns:
         r"|[kKmMbB])(?![^\W\d_])"
     )
     # A magnitude may be followed by more parts: "1trln56bln" ("and" joins are read later).
-    # "млрд. тенге", "mln. tenge": a dot after an abbreviation is its own only when the
-    # sentence goes on in lower case; "US$1 trln." ends a sentence.
-    magnitude = rf"(?:{magnitude})(?:\.(?=[ \u00a0]?[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))?"
+    # "млрд. тенге", "mln. tenge", "млн. $ прибыли": a dot after an abbreviation is its
+    # own only when the sentence goes on in lower case or with a sign that starts no
+    # amount; "US$1 trln." ends a sentence, and so does "5 bln. $3 million ...".
+    magnitude = (
+        rf"(?:{magnitude})"
+        rf"(?:\.(?=[ \u00a0]?(?:[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|[{signs}](?![ \u00a0]?\d))))?"
+    )
     more = rf"(?:{_SPACE}?{_NUM}{_SPACE}?(?:{magnitude}))*"
     range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до|and){_SPACE}+)"
     tail = (
@@ -282,14 +286,17 @@ def _from_anchor(
         rng = (value, high)
     marker = prefix or sign or cur
     currency = _currency_code(marker) if marker else None
-    assumed = sign == "$" or (not (prefix or sign) and _bare_dollar_word(cur))
+    assumed = sign == "$" or (not (prefix or sign) and _bare_dollar(cur))
     return _Draft(start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter)
 
 
-def _bare_dollar_word(cur: str | None) -> bool:
-    """'dollars' without 'US' or 'США' is read as US dollars, and the amount says so."""
+def _bare_dollar(cur: str | None) -> bool:
+    """A '$' or 'dollars' after the number, without 'US' or 'США', is read as US dollars,
+    and the amount says so."""
     if not cur:
         return False
+    if cur == "$":
+        return True
     lowered = cur.lower()
     return lowered.startswith(_BARE_DOLLAR) and not any(
         q in lowered for q in CURRENCY_QUALIFIERS_AFTER
@@ -330,7 +337,7 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
             currency = _restated_currency(text, m.start(), m.end(), nearest, value)
             if currency is None:
                 continue
-        assumed = _bare_dollar_word(m["cur"])
+        assumed = _bare_dollar(m["cur"])
         found.append(_Draft(m.start(), m.end(), value, currency, m["mag"], 0, assumed=assumed))
     return found
 
