@@ -1,8 +1,9 @@
 """Conversion pairs: an amount and its restatement in another currency.
 
 A pair is recognised from what stands between two neighbouring amounts: an opening
-parenthesis ("X (Y)"), ", or" ("X, or Y"), a dash ("X – approximately Y"), each
-optionally with a hedge before Y. A written exchange rate ("1 USD = 513.45 tenge",
+parenthesis or bracket ("X (Y)", "X [Y]"), ", or" ("X, or Y"), a dash ("X – approximately
+Y"), an equivalence ("X, equivalent to Y", "X, which is about Y", "X, что эквивалентно
+Y"), each optionally with a hedge before Y. A written exchange rate ("1 USD = 513.45 tenge",
 "(188.35 tenge = $1)", "520 tenge per 1 dollar") is a pair of kind ``explicit-rate``: it
 is recognised so that it is never checked as a conversion.
 """
@@ -23,10 +24,17 @@ _HEDGE = (
     r"equivalent to|equal to|circa|c\.|~|≈|около|более|свыше|почти|примерно|порядка|"
     r"шамамен|шамасы|жуық)"
 )
+_EQUIVALENT = r"(?:в\s+эквиваленте|что\s+(?:эквивалентно|составляет|равно))"
 _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
-    ("parenthesis", rf"(?i)\s*\(\s*(?:{_HEDGE}\s*)?"),
+    ("parenthesis", rf"(?i)\s*[(\[]\s*(?:{_EQUIVALENT}\s+)?(?:{_HEDGE}\s*)?"),
     ("or", rf"(?i)\s*,?\s+(?:or|или|немесе)\s+(?:{_HEDGE}\s+)?"),
     ("dash", rf"(?i)\s*[–—]\s*(?:{_HEDGE}\s+)?|\s+-\s+(?:{_HEDGE}\s+)?"),
+    # ", equivalent to $Y", ", which is about $Y", ", что эквивалентно $Y"
+    (
+        "equivalent",
+        rf"(?i)\s*,\s*(?:(?:equivalent|equal)\s+to|(?:which|that)\s+is|{_EQUIVALENT})"
+        rf"\s+(?:{_HEDGE}\s+)?",
+    ),
 )
 _RATE_CONNECTOR = r"(?i)\s*(?:=|per|for|за|үшін)\s*"
 _MAX_GAP = 40
