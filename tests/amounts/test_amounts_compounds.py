@@ -1,6 +1,7 @@
 """Forms news writes beyond issue 2's list, found by probing our own sentences: compound
-adjectives, spoken fractions, a spaced "US $", other currencies' usual names, and the
-monthly calculation index (MRP), which is read but is not money to convert.
+adjectives, spoken fractions, a spaced "US $", other currencies' usual names, the monthly
+calculation index (MRP, read but not money to convert) and Russian/Kazakh spelled-out
+amounts.
 
 A hyphenated or fractional amount read without its magnitude would be a silently wrong
 number ("a $3-million grant" as three dollars), the very error moneyfix exists to catch.
@@ -187,3 +188,60 @@ def test_a_tenge_amount_with_its_dollars_still_pairs() -> None:
     assert [(p.primary, p.conversion, p.kind) for p in find_pairs(sentence, amounts)] == [
         (0, 1, "parenthesis")
     ]
+
+
+CYRILLIC_SPELLED = [
+    pytest.param(
+        "ru",
+        "На дороги выделено пять миллиардов тенге.",
+        [Want("пять миллиардов тенге", "5e9", "KZT", "миллиардов")],
+        id="ru-five-billion",
+    ),
+    pytest.param(
+        "ru",
+        "Пять миллиардов тенге ушло на школы.",
+        [Want("Пять миллиардов тенге", "5e9", "KZT", "миллиардов")],
+        id="ru-sentence-initial-capital",
+    ),
+    pytest.param(
+        "ru",
+        "Ремонт обошёлся около полутора миллиардов тенге.",
+        [Want("полутора миллиардов тенге", "1.5e9", "KZT", "миллиардов", qualifier="около")],
+        id="ru-one-and-a-half",
+    ),
+    pytest.param(
+        "ru",
+        "Школа получила полмиллиона тенге.",
+        [Want("полмиллиона тенге", "5e5", "KZT", "миллиона")],
+        id="ru-half-a-million-one-word",
+    ),
+    pytest.param(
+        "ru",
+        "Кредит составил двести пятьдесят миллионов долларов США.",
+        [Want("двести пятьдесят миллионов долларов США", "2.5e8", "USD", "миллионов")],
+        id="ru-compound-number-us-dollars",
+    ),
+    pytest.param(
+        "kk",
+        "Жобаға бес миллиард теңге бөлінді.",
+        [Want("бес миллиард теңге", "5e9", "KZT", "миллиард")],
+        id="kk-five-billion",
+    ),
+    pytest.param(
+        "kk",
+        "Қорға екі жүз миллион теңгеге жуық қаражат түсті.",
+        [Want("екі жүз миллион теңгеге", "2e8", "KZT", "миллион", qualifier="жуық")],
+        id="kk-two-hundred-million-with-suffix",
+    ),
+    pytest.param(
+        "ru",
+        "Ущерб оценили в пять миллиардов, но сумму уточнят.",
+        [],
+        id="ru-no-currency-word-no-amount",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "wants"), CYRILLIC_SPELLED)
+def test_russian_and_kazakh_spelled_amounts(lang: str, sentence: str, wants: list[Want]) -> None:
+    check(sentence, wants, lang=lang)

@@ -87,14 +87,15 @@ def read_number(raw: str, style: NumberStyle) -> tuple[Decimal, int, str | None]
     return Decimal(digits.replace(",", "").replace(".", "")), 0, ambiguous
 
 
-def read_number_words(words: str) -> int | None:
-    """'Thirteen' -> 13, 'twenty-five' -> 25, 'one hundred and ten' -> 110; None if not a number."""
+def read_number_words(words: str, table: dict[str, int] = NUMBER_WORDS) -> int | None:
+    """'Thirteen' -> 13, 'twenty-five' -> 25, 'one hundred and ten' -> 110; None if not a
+    number. ``table`` holds the words (English unless given)."""
     total = 0
     seen = False
     for word in re.split(r"[\s-]+", words.lower()):
         if word == "and" and seen:
             continue
-        value = NUMBER_WORDS.get(word)
+        value = table.get(word)
         if value is None:
             return None
         if value == 100:

@@ -21,6 +21,8 @@ from moneyfix.amounts.lexicon import (
     CURRENCY_QUALIFIERS_AFTER,
     CURRENCY_QUALIFIERS_BEFORE,
     CYRILLIC,
+    CYRILLIC_FRACTIONS,
+    CYRILLIC_NUMBER_WORDS,
     HEDGES,
     HEDGES_AFTER,
     LETTER_MAGNITUDES,
@@ -308,16 +310,20 @@ def _style(text: str, lang: str) -> NumberStyle:
     return number_style(text, lang in ("ru", "kk", "kk-Latn"))
 
 
-def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """'Thirteen billion tenge', 'one tenge', and '(ten million)' restating an amount.
+def _spelled(text: str, drafts: list[_Draft], lang: str) -> list[_Draft]:
+    """'Thirteen billion tenge', 'one tenge', '(ten million)' restating an amount, and in
+    Russian and Kazakh text 'пять миллиардов тенге', 'полтора миллиона долларов'.
 
-    Matched on an ASCII-lower-cased copy (same length, so offsets hold) so that the
-    expression can start on plain words and stay fast.
+    Matched on a lower-cased copy (same length, so offsets hold) so that the expression
+    can start on plain words and stay fast.
     """
     found = []
     lowered = text.translate(_ASCII_LOWER)
+    matches = _spelled_matches(lowered)
+    if lang in ("ru", "kk"):
+        matches += _cyrillic_spelled_matches(text.translate(_CYRILLIC_TO_LOWER))
     starts = [d.start for d in drafts]  # drafts are in text order and do not overlap
-    for m in _spelled_matches(lowered):
+    for m in sorted(matches, key=lambda m: m.start()):
         if m["mag"] is None and m["cur"] is None:
             continue
         if m.start() and lowered[m.start() - 1].isalpha():
@@ -328,7 +334,7 @@ def _spelled(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue  # inside an amount already read
         if before + 1 < len(drafts) and drafts[before + 1].start < m.end():
             continue
-        number = _spelled_value(m["words"])
+        number = _spelled_value(m["words"] or m.groupdict().get("half") or "")
         if number is None:
             continue
         value = number.scaleb(magnitude_exponent(m["mag"]))
@@ -395,11 +401,54 @@ def _spelled_matches(lowered: str) -> list[re.Match[str]]:
     return [matches[k] for k in sorted(matches)]
 
 
+# Russian and Kazakh spelled amounts are read before a spelled magnitude and need a
+# currency word after it ("пять миллиардов тенге"; "пять миллиардов" alone is too vague).
+_CYRILLIC_TRIGGERS = ("тысяч", "миллион", "миллиард", "триллион", "мың")
+_CYRILLIC_TO_LOWER = str.maketrans(
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ", "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+)
+
+
+@functools.cache
+def _cyrillic_spelled_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    words = alternation([*CYRILLIC_NUMBER_WORDS, *(w for w in CYRILLIC_FRACTIONS if w != "пол")])
+    magnitudes = alternation(m for m in lex.magnitudes if m[0] in _CYRILLIC_LOWER)
+    currency = rf"(?:{alternation(lex.currency_words)}|(?:{alternation(lex.currency_stems)})\w*)"
+    return re.compile(
+        rf"(?<!\w)(?:(?P<words>(?:{words})(?:\s+(?:{words}))*)\s+|(?P<half>пол))"
+        rf"(?P<mag>{magnitudes})(?!\w)\s+(?P<cur>{currency})(?!\w)"
+    )
+
+
+def _cyrillic_spelled_matches(lowered: str) -> list[re.Match[str]]:
+    """Matches of the Cyrillic spelled pattern around each spelled magnitude."""
+    starts = set()
+    for trigger in _CYRILLIC_TRIGGERS:
+        at = lowered.find(trigger)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(trigger, at + 1)
+    pattern = _cyrillic_spelled_pattern()
+    matches: dict[int, re.Match[str]] = {}
+    for at in sorted(starts):
+        for m in pattern.finditer(lowered, max(0, at - _SPELLED_REACH), at + _SPELLED_REACH):
+            if m.start() <= at < m.end():
+                matches.setdefault(m.start(), m)
+    return list(matches.values())
+
+
 _FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
 
 
 def _spelled_value(words: str) -> Decimal | None:
-    """'five' -> 5, 'half a' -> 0.5, 'a quarter of a' -> 0.25, 'two and a half' -> 2.5."""
+    """'five' -> 5, 'half a' -> 0.5, 'a quarter of a' -> 0.25, 'two and a half' -> 2.5,
+    'двести пятьдесят' -> 250, 'полтора' -> 1.5, 'екі жүз' -> 200."""
+    if words in CYRILLIC_FRACTIONS:
+        return Decimal(CYRILLIC_FRACTIONS[words])
+    if words[:1] in _CYRILLIC_LOWER:
+        cyrillic = read_number_words(words, CYRILLIC_NUMBER_WORDS)
+        return None if cyrillic is None else Decimal(cyrillic)
     parts = words.split()
     if parts[0] in _FRACTIONS or parts[:2] == ["a", "quarter"]:
         return _FRACTIONS[parts[0] if parts[0] in _FRACTIONS else "quarter"]
@@ -551,7 +600,7 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
             if draft is not None:
                 drafts.append(draft)
     drafts = _without_overlaps(drafts)
-    drafts = _without_overlaps(drafts + _spelled(text, drafts))
+    drafts = _without_overlaps(drafts + _spelled(text, drafts, lang))
     drafts = _context_currency(text, _joined_compounds(text, drafts))
     if not style.comma_decimal:
         drafts = _joined_ranges(text, drafts)
