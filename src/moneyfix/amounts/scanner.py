@@ -12,6 +12,7 @@ import functools
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
@@ -323,7 +324,7 @@ def _spelled(text: str, drafts: list[_Draft], lang: str) -> list[_Draft]:
     if lang in ("ru", "kk"):
         matches += _cyrillic_spelled_matches(text.translate(_CYRILLIC_TO_LOWER))
     starts = [d.start for d in drafts]  # drafts are in text order and do not overlap
-    for m in sorted(matches, key=lambda m: m.start()):
+    for m in sorted(matches, key=lambda m: m.start()):  # the two readers' matches merged
         if m["mag"] is None and m["cur"] is None:
             continue
         if m.start() and lowered[m.start() - 1].isalpha():
@@ -387,13 +388,19 @@ def _spelled_matches(lowered: str) -> list[re.Match[str]]:
                 if word in NUMBER_WORDS or word in ("an", "half", "quarter"):
                     starts.add(space)
             at = lowered.find(trigger, at + 1)
-    if not starts:
-        return []
-    pattern = _spelled_pattern()
+    return _matches_around(_spelled_pattern, lowered, starts) if starts else []
+
+
+def _matches_around(
+    pattern: Callable[[], re.Pattern[str]], lowered: str, starts: set[int]
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` (compiled on first need) that span one of ``starts`` and
+    begin a word, each once, in text order."""
+    compiled = pattern()
     matches: dict[int, re.Match[str]] = {}
     for at in sorted(starts):
         window = max(0, at - _SPELLED_REACH)
-        for m in pattern.finditer(lowered, window, at + _SPELLED_REACH):
+        for m in compiled.finditer(lowered, window, at + _SPELLED_REACH):
             if m.start() <= at < m.end() and (
                 m.start() == 0 or not lowered[m.start() - 1].isalpha()
             ):
@@ -429,13 +436,7 @@ def _cyrillic_spelled_matches(lowered: str) -> list[re.Match[str]]:
         while at >= 0:
             starts.add(at)
             at = lowered.find(trigger, at + 1)
-    pattern = _cyrillic_spelled_pattern()
-    matches: dict[int, re.Match[str]] = {}
-    for at in sorted(starts):
-        for m in pattern.finditer(lowered, max(0, at - _SPELLED_REACH), at + _SPELLED_REACH):
-            if m.start() <= at < m.end():
-                matches.setdefault(m.start(), m)
-    return list(matches.values())
+    return _matches_around(_cyrillic_spelled_pattern, lowered, starts) if starts else []
 
 
 _FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
