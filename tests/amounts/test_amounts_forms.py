@@ -375,6 +375,9 @@ HEDGES = [
         "at least",
         "no less than",  # not "less than": the bound points the other way
         "not more than",
+        "c.",
+        "~",
+        "≈",
     )
 ]
 

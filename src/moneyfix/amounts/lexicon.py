@@ -96,7 +96,7 @@ HEDGES = (
     "more than", "less than", "just over", "just under", "well over", "at least", "at most",
     "up to", "nearly", "about", "around", "over", "approximately", "almost", "some",
     "roughly", "exceeds", "exceeded", "exceed", "exceeding", "under", "below", "above",
-    "circa", "an estimated", "estimated", "close to", "no less than", "not less than",
+    "circa", "c.", "an estimated", "estimated", "close to", "no less than", "not less than",
     "no more than", "not more than",
     "около", "более", "свыше", "порядка", "почти", "примерно", "до", "менее", "не менее",
     "шамамен", "астам", "кем дегенде", "жуық", "шамасында",

@@ -532,11 +532,15 @@ _HEDGE_ENDINGS = frozenset(h.split()[-1] for h in HEDGES)  # a cheap first test
 _CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 _WORD_SPLIT = re.compile(r"[\s(\[\"'“«]+")
 _HEDGE_REACH = 24
+_HEDGE_SIGNS = frozenset("~≈")
 
 
 def _hedge(text: str, draft: _Draft) -> str | None:
-    """The hedge just before the amount ("more than"), or a Kazakh one just after it."""
+    """The hedge just before the amount ("more than", "~"), or a Kazakh one just after it."""
     window = text[max(0, draft.start - _HEDGE_REACH) : draft.start]
+    stripped = window.rstrip(" \u00a0")
+    if stripped[-1:] in _HEDGE_SIGNS and not stripped[-2:-1].isdigit():
+        return stripped[-1]  # "(~$3bn)", "≈ 5 billion tenge"; not "5~6"
     last = window.rsplit(None, 1)[-1].lower() if window[-1:].isspace() and window.strip() else ""
     if last.lstrip("([\"'“«") in _HEDGE_ENDINGS:
         words = _WORD_SPLIT.split(window.strip())
