@@ -1,0 +1,96 @@
+"""Benchmark: instructions executed (valgrind callgrind), a figure machine load cannot move.
+
+Wall-clock figures on a shared machine swing by 20-30% from one minute to the next, which
+hides a 10% change. Instruction counts are repeatable for the same interpreter and input,
+so a before/after comparison of the scanner or of start-up can be trusted even when the
+machine is busy. Reported in millions of instructions (Mi):
+
+- start-up: ``python -c pass``, ``moneyfix --version``, ``moneyfix scan`` and
+  ``moneyfix check`` on one small dated article (warm user cache);
+- the scanner: ``find_amounts`` over generated general news (``newswire``) and money-dense
+  text (``newslike``), minus the cost of starting and importing.
+
+    python bench/count_instructions.py [--kb 500]
+
+Needs valgrind (Debian: ``apt-get install valgrind``); runs ~50x slower than natively.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import newslike
+import newswire
+
+ARTICLE = (
+    "ASTANA, 24 November 2020. The regional budget for roads will grow to nearly\n"
+    "63 billion tenge (US$148.42 million) next year, officials said on Tuesday.\n"
+)
+SCAN = """
+import sys
+from moneyfix.amounts import find_amounts
+text = open(sys.argv[1], encoding="utf-8").read()
+find_amounts("warm-up: 5 tenge")
+if sys.argv[2] == "scan":
+    find_amounts(text, "en")
+"""
+
+
+def instructions(command: list[str]) -> int:
+    """Instructions the command executed, children included."""
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in run.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise RuntimeError(f"no count from valgrind for {command}: {run.stderr[-300:]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kb", type=int, default=500, help="size of each scanned text")
+    args = parser.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: nothing to count", file=sys.stderr)
+        return 2
+    exe = shutil.which("moneyfix")
+    cli = [exe] if exe else [sys.executable, "-m", "moneyfix"]
+    with tempfile.TemporaryDirectory(prefix="moneyfix-count-") as tmp:
+        article = Path(tmp) / "2020-11-24-roads.txt"
+        article.write_text(ARTICLE, encoding="utf-8")
+        subprocess.run([*cli, "scan", str(article)], capture_output=True, check=False)  # cache
+        print("start-up (Mi instructions)")
+        for name, command in {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "moneyfix --version": [*cli, "--version"],
+            "moneyfix scan <small file>": [*cli, "scan", str(article)],
+            "moneyfix check <small file>": [*cli, "check", str(article)],
+        }.items():
+            print(f"  {name:<30} {instructions(command) / 1e6:8.0f}")
+
+        script = Path(tmp) / "scan.py"
+        script.write_text(SCAN, encoding="utf-8")
+        print(f"find_amounts on {args.kb} KB (Mi instructions, per MB)")
+        for kind, module in (("newswire", newswire), ("newslike", newslike)):
+            text = Path(tmp) / f"{kind}.txt"
+            text.write_text(module.text_of_size(args.kb * 1000), encoding="utf-8")
+            base = [sys.executable, str(script), str(text)]
+            scanned = instructions([*base, "scan"]) - instructions([*base, "load"])
+            per_mb = scanned / 1e6 / (args.kb / 1000)
+            print(f"  {kind:<30} {scanned / 1e6:8.0f}   ({per_mb:.0f} per MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
