@@ -98,6 +98,18 @@ CURRENCY_NAMES = [
     ),
     pytest.param(
         "en",
+        "Exporters earned 3 million lira, 2 million dirhams, 50 million manats and 9 million "
+        "rupees.",
+        [
+            Want("3 million lira", "3e6", "TRY", "million"),
+            Want("2 million dirhams", "2e6", "AED", "million"),
+            Want("50 million manats", "5e7", "TMT", "million"),
+            Want("9 million rupees", "9e6", "INR", "million"),
+        ],
+        id="lira-dirhams-manats-rupees",
+    ),
+    pytest.param(
+        "en",
         "Tashkent allocated 1.5 trillion soums to the metro.",
         [Want("1.5 trillion soums", "1.5e12", "UZS", "trillion", decimals=1)],
         id="uzbek-soums",

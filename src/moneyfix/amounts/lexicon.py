@@ -44,7 +44,9 @@ SUPPLEMENT_WORDS: dict[str, str] = {
     "russian roubles": "RUB",
     "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "japanese yen": "JPY",
     "pounds": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
-    "manat": "TMT", "som": "KGS", "soms": "KGS", "soum": "UZS", "soums": "UZS", "rmb": "CNY",
+    "manat": "TMT", "manats": "TMT", "som": "KGS", "soms": "KGS", "soum": "UZS",
+    "soums": "UZS", "rmb": "CNY", "lira": "TRY", "liras": "TRY", "dirham": "AED",
+    "dirhams": "AED", "rupee": "INR", "rupees": "INR",
     "тг": "KZT",
     # The monthly calculation index (see NOT_MONEY below).
     "mrp": "MRP", "mci": "MRP", "monthly calculation index": "MRP",
