@@ -257,3 +257,29 @@ CYRILLIC_SPELLED = [
 @pytest.mark.parametrize(("lang", "sentence", "wants"), CYRILLIC_SPELLED)
 def test_russian_and_kazakh_spelled_amounts(lang: str, sentence: str, wants: list[Want]) -> None:
     check(sentence, wants, lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wants"),
+    [
+        pytest.param(
+            "en",
+            "In 2024 MRP is 3,692 tenge.",
+            [Want("3,692 tenge", "3692", "KZT")],
+            id="en-year-before-mrp",
+        ),
+        pytest.param(
+            "en", "The 2023 MCI report was published.", [], id="en-year-before-the-ministry"
+        ),
+        pytest.param(
+            "ru",
+            "В 2024 МРП составит 3692 тенге.",
+            [Want("3692 тенге", "3692", "KZT")],
+            id="ru-year-before-mrp",
+        ),
+    ],
+)
+def test_a_year_before_the_index_is_not_an_amount(
+    lang: str, sentence: str, wants: list[Want]
+) -> None:
+    check(sentence, wants, lang=lang)

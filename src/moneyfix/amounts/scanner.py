@@ -27,6 +27,7 @@ from moneyfix.amounts.lexicon import (
     HEDGES,
     HEDGES_AFTER,
     LETTER_MAGNITUDES,
+    NOT_MONEY,
     NUMBER_WORDS,
     alternation,
     cased,
@@ -239,6 +240,7 @@ _DIGIT = re.compile(r"\d")
 _BETWEEN = re.compile(r"(?i:between)\s+$")
 _FROM = re.compile(r"(?i:from)\s+$")  # "from X to Y" is a change, not a range
 _BARE_DOLLAR = ("dollar", "доллар", "долл")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _from_anchor(
@@ -289,6 +291,8 @@ def _from_anchor(
         rng = (value, high)
     marker = prefix or sign or cur
     currency = _currency_code(marker) if marker else None
+    if currency in NOT_MONEY and rng is None and _YEAR.fullmatch(head["num"]):
+        return None  # "the 2024 MRP is 3,692 tenge", "in 2023 MCI launched": a year
     assumed = sign == "$" or (not (prefix or sign) and _bare_dollar(cur))
     return _Draft(start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter)
 
