@@ -283,3 +283,13 @@ def test_a_year_before_the_index_is_not_an_amount(
     lang: str, sentence: str, wants: list[Want]
 ) -> None:
     check(sentence, wants, lang=lang)
+
+
+def test_a_change_by_an_amount_to_a_level_is_two_amounts() -> None:
+    check(
+        "The fund's assets decreased by $1.8 bn to $55.6 bn in May.",
+        [
+            Want("$1.8 bn", "1.8e9", "USD", "bn", decimals=1, assumed=True),
+            Want("$55.6 bn", "5.56e10", "USD", "bn", decimals=1, assumed=True),
+        ],
+    )

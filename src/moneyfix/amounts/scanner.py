@@ -238,7 +238,8 @@ def _read_value(
 _SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$|(?<![\w.])(?:U\.S\.|US) $")
 _DIGIT = re.compile(r"\d")
 _BETWEEN = re.compile(r"(?i:between)\s+$")
-_FROM = re.compile(r"(?i:from)\s+$")  # "from X to Y" is a change, not a range
+# "from X to Y", "(rose) by X to Y": a change and a new level, two amounts, not a range
+_FROM = re.compile(r"(?i:from|by)\s+$")
 _BARE_DOLLAR = ("dollar", "доллар", "долл")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -648,9 +649,9 @@ _RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
 
 def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """'$5 million to $6 million', '$5 million-$6 million', 'between $5 million and $7
-    million': one range. ("and" only after "between"; "from X to Y" is a change of two
-    amounts; Russian and Kazakh text writes such pairs as two amounts, so this applies to
-    English.)"""
+    million': one range. ("and" only after "between"; "from X to Y" and "by X to Y" are
+    a change of two amounts; Russian and Kazakh text writes such pairs as two amounts,
+    so this applies to English.)"""
     out: list[_Draft] = []
     for draft in drafts:
         prev = out[-1] if out else None
