@@ -293,3 +293,38 @@ def test_a_change_by_an_amount_to_a_level_is_two_amounts() -> None:
             Want("$55.6 bn", "5.56e10", "USD", "bn", decimals=1, assumed=True),
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wants"),
+    [
+        pytest.param(
+            "The plan gives KZT 350 billion to housing, of which 120 billion will go to rent.",
+            [
+                Want("KZT 350 billion", "3.5e11", "KZT", "billion"),
+                Want("120 billion", "1.2e11", "KZT", "billion", assumed=True),
+            ],
+            id="of-which",
+        ),
+        pytest.param(
+            "The budget is 10 billion tenge, including 4 billion for schools.",
+            [
+                Want("10 billion tenge", "1e10", "KZT", "billion"),
+                Want("4 billion", "4e9", "KZT", "billion", assumed=True),
+            ],
+            id="including",
+        ),
+        pytest.param(
+            "The region got 3 billion tenge; 7 billion people will watch the games.",
+            [Want("3 billion tenge", "3e9", "KZT", "billion")],
+            id="a-count-is-still-not-money",
+        ),
+        pytest.param(
+            "Aid of 5 billion tenge reached 2 million people, of which 1 million were children.",
+            [Want("5 billion tenge", "5e9", "KZT", "billion")],
+            id="of-which-after-a-count-of-another-size",
+        ),
+    ],
+)
+def test_a_share_of_stated_money_takes_its_currency(sentence: str, wants: list[Want]) -> None:
+    check(sentence, wants)

@@ -479,6 +479,7 @@ def _restated_currency(
 _NOT_MONEY_NEXT = re.compile(rf"{_SPACE}*(?:[%‰]|per\s?cent|percent|процент|пайыз)", re.I)
 _AFTER_BARE = re.compile(
     rf"{_SPACE}*(?:$|[^\w\s]|\n|(?:and|or|in|to|from|of|for|by|at|on|with|was|were|is|are|"
+    rf"will|would|has|have|had|"
     rf"и|в|на|до|из|от|мен|және)(?![\w{CYRILLIC}]))",
     re.I,
 )
@@ -508,7 +509,7 @@ def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
-_PARALLEL_BEFORE = re.compile(r"(?:\b(?:from|to|and|or|of)|[–—,-])\s+$", re.I)
+_PARALLEL_BEFORE = re.compile(r"(?:\b(?:from|to|and|or|of|which|including)|[–—,-])\s+$", re.I)
 
 
 def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> bool:
