@@ -328,3 +328,14 @@ def test_a_change_by_an_amount_to_a_level_is_two_amounts() -> None:
 )
 def test_a_share_of_stated_money_takes_its_currency(sentence: str, wants: list[Want]) -> None:
     check(sentence, wants)
+
+
+def test_russian_do_between_two_amounts_is_to_not_up_to() -> None:
+    check(
+        "Активы фонда сократились на $1,8 млрд до $55,6 млрд.",
+        [
+            Want("$1,8 млрд", "1.8e9", "USD", "млрд", decimals=1, assumed=True),
+            Want("$55,6 млрд", "5.56e10", "USD", "млрд", decimals=1, assumed=True),
+        ],
+        lang="ru",
+    )

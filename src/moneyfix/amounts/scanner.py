@@ -556,13 +556,24 @@ def _hedge(text: str, draft: _Draft) -> str | None:
                 continue
             phrase = " ".join(words[-count:])
             if phrase.lower() in _HEDGE_WORDS and not (
-                phrase == "до" and _VERB_BEFORE.search(window, 0, len(window) - 3)
+                phrase == "до"
+                and (
+                    _VERB_BEFORE.search(window, 0, len(window) - 3)
+                    or (len(words) > 1 and _ends_an_amount(words[-2]))
+                )
             ):
                 return phrase
     if text[draft.end + 1 : draft.end + 2] in _CYRILLIC_LOWER:  # Kazakh: "5 млрд теңгеден астам"
         after = _patterns().hedge_after.match(text, draft.end)
         return after.group(1) if after else None
     return None
+
+
+def _ends_an_amount(word: str) -> bool:
+    """'млрд', 'тенге', '5': "на $1,8 млрд до $55,6 млрд" and "с 300 тыс. тенге до 345
+    тыс." go from one amount to another, so their "до" is "to", not "up to"."""
+    word = word.lower().rstrip(".")
+    return word[-1:].isdigit() or magnitude_exponent(word) > 0 or _currency_code(word) is not None
 
 
 def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
