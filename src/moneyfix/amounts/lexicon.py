@@ -142,6 +142,7 @@ CYRILLIC_FRACTIONS: dict[str, str] = {
 
 # Cyrillic letters, for telling Russian/Kazakh decimal commas from English grouping.
 CYRILLIC = "а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ"
+CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 
 
 class Lexicon(NamedTuple):

@@ -12,7 +12,6 @@ import functools
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
@@ -22,18 +21,17 @@ from moneyfix.amounts.lexicon import (
     CURRENCY_QUALIFIERS_AFTER,
     CURRENCY_QUALIFIERS_BEFORE,
     CYRILLIC,
-    CYRILLIC_FRACTIONS,
-    CYRILLIC_NUMBER_WORDS,
+    CYRILLIC_LOWER,
     HEDGES,
     HEDGES_AFTER,
     LETTER_MAGNITUDES,
     NOT_MONEY,
-    NUMBER_WORDS,
     alternation,
     cased,
     lexicon,
 )
-from moneyfix.amounts.numbers import NumberStyle, number_style, read_number, read_number_words
+from moneyfix.amounts.numbers import NumberStyle, number_style, read_number
+from moneyfix.amounts.spelled import spelled_amounts
 from moneyfix.model import Amount
 from moneyfix.regex_cache import compile_all
 
@@ -48,7 +46,6 @@ _NUM = (
     rf"[0-9](?<![\d.,][0-9])(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
     rf"|\d*(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
 )
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 class _Patterns(NamedTuple):
@@ -317,152 +314,28 @@ def _style(text: str, lang: str) -> NumberStyle:
 
 
 def _spelled(text: str, drafts: list[_Draft], lang: str) -> list[_Draft]:
-    """'Thirteen billion tenge', 'one tenge', '(ten million)' restating an amount, and in
-    Russian and Kazakh text 'пять миллиардов тенге', 'полтора миллиона долларов'.
-
-    Matched on a lower-cased copy (same length, so offsets hold) so that the expression
-    can start on plain words and stay fast.
-    """
+    """Amounts in words ('Thirteen billion tenge', 'пять миллиардов тенге') that no amount
+    in digits covers; '(ten million)' right after an equal amount takes its currency."""
     found = []
-    lowered = text.translate(_ASCII_LOWER)
-    matches = _spelled_matches(lowered)
-    if lang in ("ru", "kk"):
-        matches += _cyrillic_spelled_matches(text.translate(_CYRILLIC_TO_LOWER))
     starts = [d.start for d in drafts]  # drafts are in text order and do not overlap
-    for m in sorted(matches, key=lambda m: m.start()):  # the two readers' matches merged
-        if m["mag"] is None and m["cur"] is None:
-            continue
-        if m.start() and lowered[m.start() - 1].isalpha():
-            continue
-        before = bisect_right(starts, m.start()) - 1
+    for words in spelled_amounts(text, lang):
+        before = bisect_right(starts, words.start) - 1
         nearest = drafts[before] if before >= 0 else None
-        if nearest is not None and nearest.end > m.start():
+        if nearest is not None and nearest.end > words.start:
             continue  # inside an amount already read
-        if before + 1 < len(drafts) and drafts[before + 1].start < m.end():
+        if before + 1 < len(drafts) and drafts[before + 1].start < words.end:
             continue
-        number = _spelled_value(m["words"] or m.groupdict().get("half") or "")
-        if number is None:
-            continue
-        value = number.scaleb(magnitude_exponent(m["mag"]))
-        currency = _currency_code(m["cur"]) if m["cur"] else None
+        value = words.number.scaleb(magnitude_exponent(words.magnitude))
+        currency = _currency_code(words.currency) if words.currency else None
         if currency is None:
-            currency = _restated_currency(text, m.start(), m.end(), nearest, value)
+            currency = _restated_currency(text, words.start, words.end, nearest, value)
             if currency is None:
                 continue
-        assumed = _bare_dollar(m["cur"])
-        found.append(_Draft(m.start(), m.end(), value, currency, m["mag"], 0, assumed=assumed))
+        assumed = _bare_dollar(words.currency)
+        found.append(
+            _Draft(words.start, words.end, value, currency, words.magnitude, 0, assumed=assumed)
+        )
     return found
-
-
-# A spelled amount ends in a magnitude or a currency word; finding those words with
-# str.find and reading backwards from them is far cheaper than a regex over all text.
-# ("illion" stands for million, billion and trillion: one pass over the text, not three.
-# Rarer currencies are still read after a magnitude: "five billion roubles".)
-_SPELLED_TRIGGERS = ("illion", " thousand", " tenge", " dollar", " euro")
-_SPELLED_REACH = 80
-
-
-@functools.cache
-def _spelled_pattern() -> re.Pattern[str]:
-    """Spelled-out amounts, on lower-cased text; compiled only for texts that have them."""
-    lex = lexicon()
-    number_words = alternation(w for w in NUMBER_WORDS if w != "a")
-    currency = rf"(?:{alternation(lex.currency_words)}|(?:{alternation(lex.currency_stems)})\w*)"
-    before_magnitude = r"(?=\s+(?:thousand|million|billion|trillion)\b)"
-    fraction = r"\s+a\s+(?:half|quarter)\b"
-    return re.compile(
-        rf"(?P<words>(?:half\s+an?|(?:a\s+)?quarter\s+of\s+an?){before_magnitude}"
-        rf"|(?:{number_words})(?:[\s-]+(?:{number_words}|and(?!{fraction})))*(?:\s+and{fraction})?"
-        rf"|an?{before_magnitude})"
-        rf"(?:\s+(?P<mag>thousand|million|billion|trillion)s?)?"
-        rf"(?:\s+(?P<cur>{currency}(?!\w)))?(?!\w)"
-    )
-
-
-def _spelled_matches(lowered: str) -> list[re.Match[str]]:
-    """Matches of the spelled pattern around each trigger word preceded by a word."""
-    starts: set[int] = set()
-    for trigger in _SPELLED_TRIGGERS:
-        at = lowered.find(trigger)
-        while at >= 0:
-            # the space before the word: " million" from "illion", " tenge" as found
-            space = lowered.rfind(" ", max(0, at - 3), at) if trigger == "illion" else at
-            if space > 0 and lowered[space - 1].isalpha():
-                word = lowered[lowered.rfind(" ", 0, space) + 1 : space].rpartition("-")[2]
-                word = word.lstrip("([\"'“«")
-                if word in NUMBER_WORDS or word in ("an", "half", "quarter"):
-                    starts.add(space)
-            at = lowered.find(trigger, at + 1)
-    return _matches_around(_spelled_pattern, lowered, starts) if starts else []
-
-
-def _matches_around(
-    pattern: Callable[[], re.Pattern[str]], lowered: str, starts: set[int]
-) -> list[re.Match[str]]:
-    """Matches of ``pattern`` (compiled on first need) that span one of ``starts`` and
-    begin a word, each once, in text order."""
-    compiled = pattern()
-    matches: dict[int, re.Match[str]] = {}
-    for at in sorted(starts):
-        window = max(0, at - _SPELLED_REACH)
-        for m in compiled.finditer(lowered, window, at + _SPELLED_REACH):
-            if m.start() <= at < m.end() and (
-                m.start() == 0 or not lowered[m.start() - 1].isalpha()
-            ):
-                matches.setdefault(m.start(), m)
-    return [matches[k] for k in sorted(matches)]
-
-
-# Russian and Kazakh spelled amounts are read before a spelled magnitude and need a
-# currency word after it ("пять миллиардов тенге"; "пять миллиардов" alone is too vague).
-_CYRILLIC_TRIGGERS = ("тысяч", "миллион", "миллиард", "триллион", "мың")
-_CYRILLIC_TO_LOWER = str.maketrans(
-    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ", "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
-)
-
-
-@functools.cache
-def _cyrillic_spelled_pattern() -> re.Pattern[str]:
-    lex = lexicon()
-    words = alternation([*CYRILLIC_NUMBER_WORDS, *(w for w in CYRILLIC_FRACTIONS if w != "пол")])
-    magnitudes = alternation(m for m in lex.magnitudes if m[0] in _CYRILLIC_LOWER)
-    currency = rf"(?:{alternation(lex.currency_words)}|(?:{alternation(lex.currency_stems)})\w*)"
-    return re.compile(
-        rf"(?<!\w)(?:(?P<words>(?:{words})(?:\s+(?:{words}))*)\s+|(?P<half>пол))"
-        rf"(?P<mag>{magnitudes})(?!\w)\s+(?P<cur>{currency})(?!\w)"
-    )
-
-
-def _cyrillic_spelled_matches(lowered: str) -> list[re.Match[str]]:
-    """Matches of the Cyrillic spelled pattern around each spelled magnitude."""
-    starts = set()
-    for trigger in _CYRILLIC_TRIGGERS:
-        at = lowered.find(trigger)
-        while at >= 0:
-            starts.add(at)
-            at = lowered.find(trigger, at + 1)
-    return _matches_around(_cyrillic_spelled_pattern, lowered, starts) if starts else []
-
-
-_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
-
-
-def _spelled_value(words: str) -> Decimal | None:
-    """'five' -> 5, 'half a' -> 0.5, 'a quarter of a' -> 0.25, 'two and a half' -> 2.5,
-    'двести пятьдесят' -> 250, 'полтора' -> 1.5, 'екі жүз' -> 200."""
-    if words in CYRILLIC_FRACTIONS:
-        return Decimal(CYRILLIC_FRACTIONS[words])
-    if words[:1] in _CYRILLIC_LOWER:
-        cyrillic = read_number_words(words, CYRILLIC_NUMBER_WORDS)
-        return None if cyrillic is None else Decimal(cyrillic)
-    parts = words.split()
-    if parts[0] in _FRACTIONS or parts[:2] == ["a", "quarter"]:
-        return _FRACTIONS[parts[0] if parts[0] in _FRACTIONS else "quarter"]
-    if parts[-1] in _FRACTIONS and parts[-3:-1] == ["and", "a"]:
-        whole = read_number_words(" ".join(parts[:-3]))
-        return None if whole is None else whole + _FRACTIONS[parts[-1]]
-    number = read_number_words(words)
-    return None if number is None else Decimal(number)
 
 
 def _restated_currency(
@@ -535,7 +408,6 @@ _VERB_BEFORE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лис
 
 _HEDGE_WORDS = frozenset(HEDGES)
 _HEDGE_ENDINGS = frozenset(h.split()[-1] for h in HEDGES)  # a cheap first test
-_CYRILLIC_LOWER = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 _WORD_SPLIT = re.compile(r"[\s(\[\"'“«]+")
 _HEDGE_REACH = 24
 _HEDGE_SIGNS = frozenset("~≈")
@@ -563,7 +435,7 @@ def _hedge(text: str, draft: _Draft) -> str | None:
                 )
             ):
                 return phrase
-    if text[draft.end + 1 : draft.end + 2] in _CYRILLIC_LOWER:  # Kazakh: "5 млрд теңгеден астам"
+    if text[draft.end + 1 : draft.end + 2] in CYRILLIC_LOWER:  # Kazakh: "5 млрд теңгеден астам"
         after = _patterns().hedge_after.match(text, draft.end)
         return after.group(1) if after else None
     return None

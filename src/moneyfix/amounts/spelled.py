@@ -1,0 +1,164 @@
+"""Amounts written in words: "Thirteen billion tenge", "half a billion", "two and a half
+million dollars", and in Russian and Kazakh text "пять миллиардов тенге", "полтора
+миллиона долларов", "бес миллиард теңге".
+
+The readers run on a lower-cased copy of the text (same length, so offsets hold) and only
+around the words that end such an amount, found with ``str.find``; the scanner decides
+which of these readings stand (not inside an amount in digits, a currency to go with).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import NamedTuple
+
+from moneyfix.amounts.lexicon import (
+    CYRILLIC_FRACTIONS,
+    CYRILLIC_LOWER,
+    CYRILLIC_NUMBER_WORDS,
+    NUMBER_WORDS,
+    alternation,
+    lexicon,
+)
+from moneyfix.amounts.numbers import read_number_words
+
+
+class Spelled(NamedTuple):
+    """An amount in words: ``number`` before its magnitude word, and the currency word."""
+
+    start: int
+    end: int
+    number: Decimal
+    magnitude: str | None
+    currency: str | None
+
+
+def spelled_amounts(text: str, lang: str) -> list[Spelled]:
+    """The amounts in words in ``text``, in text order (Cyrillic ones for ru/kk text)."""
+    matches = _spelled_matches(text.translate(_ASCII_LOWER))
+    if lang in ("ru", "kk"):
+        matches += _cyrillic_spelled_matches(text.translate(_CYRILLIC_TO_LOWER))
+    found = []
+    for m in sorted(matches, key=lambda m: m.start()):
+        if m["mag"] is None and m["cur"] is None:
+            continue
+        number = _spelled_value(m["words"] or m.groupdict().get("half") or "")
+        if number is not None:
+            found.append(Spelled(m.start(), m.end(), number, m["mag"], m["cur"]))
+    return found
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+# A spelled amount ends in a magnitude or a currency word; finding those words with
+# str.find and reading backwards from them is far cheaper than a regex over all text.
+# ("illion" stands for million, billion and trillion: one pass over the text, not three.
+# Rarer currencies are still read after a magnitude: "five billion roubles".)
+_SPELLED_TRIGGERS = ("illion", " thousand", " tenge", " dollar", " euro")
+_SPELLED_REACH = 80
+
+
+@functools.cache
+def _spelled_pattern() -> re.Pattern[str]:
+    """Spelled-out amounts, on lower-cased text; compiled only for texts that have them."""
+    lex = lexicon()
+    number_words = alternation(w for w in NUMBER_WORDS if w != "a")
+    currency = rf"(?:{alternation(lex.currency_words)}|(?:{alternation(lex.currency_stems)})\w*)"
+    before_magnitude = r"(?=\s+(?:thousand|million|billion|trillion)\b)"
+    fraction = r"\s+a\s+(?:half|quarter)\b"
+    return re.compile(
+        rf"(?P<words>(?:half\s+an?|(?:a\s+)?quarter\s+of\s+an?){before_magnitude}"
+        rf"|(?:{number_words})(?:[\s-]+(?:{number_words}|and(?!{fraction})))*(?:\s+and{fraction})?"
+        rf"|an?{before_magnitude})"
+        rf"(?:\s+(?P<mag>thousand|million|billion|trillion)s?)?"
+        rf"(?:\s+(?P<cur>{currency}(?!\w)))?(?!\w)"
+    )
+
+
+def _spelled_matches(lowered: str) -> list[re.Match[str]]:
+    """Matches of the spelled pattern around each trigger word preceded by a word."""
+    starts: set[int] = set()
+    for trigger in _SPELLED_TRIGGERS:
+        at = lowered.find(trigger)
+        while at >= 0:
+            # the space before the word: " million" from "illion", " tenge" as found
+            space = lowered.rfind(" ", max(0, at - 3), at) if trigger == "illion" else at
+            if space > 0 and lowered[space - 1].isalpha():
+                word = lowered[lowered.rfind(" ", 0, space) + 1 : space].rpartition("-")[2]
+                word = word.lstrip("([\"'“«")
+                if word in NUMBER_WORDS or word in ("an", "half", "quarter"):
+                    starts.add(space)
+            at = lowered.find(trigger, at + 1)
+    return _matches_around(_spelled_pattern, lowered, starts) if starts else []
+
+
+def _matches_around(
+    pattern: Callable[[], re.Pattern[str]], lowered: str, starts: set[int]
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` (compiled on first need) that span one of ``starts`` and
+    begin a word, each once, in text order."""
+    compiled = pattern()
+    matches: dict[int, re.Match[str]] = {}
+    for at in sorted(starts):
+        window = max(0, at - _SPELLED_REACH)
+        for m in compiled.finditer(lowered, window, at + _SPELLED_REACH):
+            if m.start() <= at < m.end() and (
+                m.start() == 0 or not lowered[m.start() - 1].isalpha()
+            ):
+                matches.setdefault(m.start(), m)
+    return [matches[k] for k in sorted(matches)]
+
+
+# Russian and Kazakh spelled amounts are read before a spelled magnitude and need a
+# currency word after it ("пять миллиардов тенге"; "пять миллиардов" alone is too vague).
+_CYRILLIC_TRIGGERS = ("тысяч", "миллион", "миллиард", "триллион", "мың")
+_CYRILLIC_TO_LOWER = str.maketrans(
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ", "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+)
+
+
+@functools.cache
+def _cyrillic_spelled_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    words = alternation([*CYRILLIC_NUMBER_WORDS, *(w for w in CYRILLIC_FRACTIONS if w != "пол")])
+    magnitudes = alternation(m for m in lex.magnitudes if m[0] in CYRILLIC_LOWER)
+    currency = rf"(?:{alternation(lex.currency_words)}|(?:{alternation(lex.currency_stems)})\w*)"
+    return re.compile(
+        rf"(?<!\w)(?:(?P<words>(?:{words})(?:\s+(?:{words}))*)\s+|(?P<half>пол))"
+        rf"(?P<mag>{magnitudes})(?!\w)\s+(?P<cur>{currency})(?!\w)"
+    )
+
+
+def _cyrillic_spelled_matches(lowered: str) -> list[re.Match[str]]:
+    """Matches of the Cyrillic spelled pattern around each spelled magnitude."""
+    starts = set()
+    for trigger in _CYRILLIC_TRIGGERS:
+        at = lowered.find(trigger)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(trigger, at + 1)
+    return _matches_around(_cyrillic_spelled_pattern, lowered, starts) if starts else []
+
+
+_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+
+
+def _spelled_value(words: str) -> Decimal | None:
+    """'five' -> 5, 'half a' -> 0.5, 'a quarter of a' -> 0.25, 'two and a half' -> 2.5,
+    'двести пятьдесят' -> 250, 'полтора' -> 1.5, 'екі жүз' -> 200."""
+    if words in CYRILLIC_FRACTIONS:
+        return Decimal(CYRILLIC_FRACTIONS[words])
+    if words[:1] in CYRILLIC_LOWER:
+        cyrillic = read_number_words(words, CYRILLIC_NUMBER_WORDS)
+        return None if cyrillic is None else Decimal(cyrillic)
+    parts = words.split()
+    if parts[0] in _FRACTIONS or parts[:2] == ["a", "quarter"]:
+        return _FRACTIONS[parts[0] if parts[0] in _FRACTIONS else "quarter"]
+    if parts[-1] in _FRACTIONS and parts[-3:-1] == ["and", "a"]:
+        whole = read_number_words(" ".join(parts[:-3]))
+        return None if whole is None else whole + _FRACTIONS[parts[-1]]
+    number = read_number_words(words)
+    return None if number is None else Decimal(number)
