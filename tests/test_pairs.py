@@ -45,6 +45,24 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
         ),
         pytest.param(
             "en",
+            "The bridge costs 63 billion tenge (or about $148 million).",
+            [("63 billion tenge", "$148 million", "parenthesis")],
+            id="parenthesis-or",
+        ),
+        pytest.param(
+            "en",
+            "The bridge costs 63 billion tenge (i.e. $148.42 million).",
+            [("63 billion tenge", "$148.42 million", "parenthesis")],
+            id="parenthesis-ie",
+        ),
+        pytest.param(
+            "ru",
+            "Мост обойдётся в 63 млрд тенге (т.е. $148,4 млн).",
+            [("63 млрд тенге", "$148,4 млн", "parenthesis")],
+            id="ru-parenthesis-te",
+        ),
+        pytest.param(
+            "en",
             "The bridge costs 63 billion tenge, or US$148.42 million.",
             [("63 billion tenge", "US$148.42 million", "or")],
             id="comma-or",

@@ -26,7 +26,12 @@ _HEDGE = (
 )
 _EQUIVALENT = r"(?:в\s+эквиваленте|что\s+(?:эквивалентно|составляет|равно))"
 _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
-    ("parenthesis", rf"(?i)\s*[(\[]\s*(?:{_EQUIVALENT}\s+)?(?:{_HEDGE}\s*)?"),
+    # "(Y)", "[Y]", "(or about Y)", "(i.e. Y)", "(т.е. Y)", "(в эквиваленте Y)"
+    (
+        "parenthesis",
+        rf"(?i)\s*[(\[]\s*(?:(?:{_EQUIVALENT}|or|или|i\.\s?e\.,?|т\.\s?е\.)\s*)?"
+        rf"(?:{_HEDGE}\s*)?",
+    ),
     ("or", rf"(?i)\s*,?\s+(?:or|или|немесе)\s+(?:{_HEDGE}\s+)?"),
     ("dash", rf"(?i)\s*[–—]\s*(?:{_HEDGE}\s+)?|\s+-\s+(?:{_HEDGE}\s+)?"),
     # ", equivalent to $Y", ", which is about $Y", ", что эквивалентно $Y"
