@@ -36,6 +36,12 @@ class Amount:
     ambiguous: str | None = None
     """Why the number could not be read unambiguously (then ``value`` is one reading)."""
 
+    @property
+    def shown(self) -> str:
+        """The text as a message quotes it: on one line, though hard-wrapped text may
+        split an amount across two ("US$235.59\nmillion")."""
+        return " ".join(self.text.split())
+
 
 @dataclass(frozen=True, slots=True)
 class Pair:

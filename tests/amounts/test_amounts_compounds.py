@@ -339,3 +339,42 @@ def test_russian_do_between_two_amounts_is_to_not_up_to() -> None:
         ],
         lang="ru",
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wants"),
+    [
+        pytest.param(
+            "en",
+            "The fund will grow to 100\nbillion tenge (US$235.59\nmillion) next year.",
+            [
+                Want("100\nbillion tenge", "1e11", "KZT", "billion"),
+                Want("US$235.59\nmillion", "235590000", "USD", "million", decimals=2),
+            ],
+            id="en-line-breaks-inside-amounts",
+        ),
+        pytest.param(
+            "ru",
+            "Фонд вырастет до 100 млрд\nтенге ($235,59\nмлн).",
+            [
+                Want("100 млрд\nтенге", "1e11", "KZT", "млрд"),  # "вырастет до": "to"
+                Want("$235,59\nмлн", "235590000", "USD", "млн", decimals=2, assumed=True),
+            ],
+            id="ru-line-breaks-inside-amounts",
+        ),
+        pytest.param(
+            "en",
+            "Population: 20 million\nTenge rate: 470\n",
+            [],
+            id="a-list-line-starting-with-a-capital-is-not-joined",
+        ),
+        pytest.param(
+            "en",
+            "Budget: 5 billion\n\ntenge stays the currency.",
+            [],
+            id="a-blank-line-ends-the-paragraph",
+        ),
+    ],
+)
+def test_hard_wrapped_amounts(lang: str, sentence: str, wants: list[Want]) -> None:
+    check(sentence, wants, lang=lang)

@@ -36,6 +36,10 @@ from moneyfix.model import Amount
 from moneyfix.regex_cache import compile_all
 
 _SPACE = r"[ \u00a0\u2009\u202f]"
+# A line break inside a paragraph, where hard-wrapped Markdown, text or HTML source splits
+# an amount ("US$235.59\nmillion"): only before a lower-case word, so that a list or table
+# whose next line starts with "Tenge" or a code is not read as one amount.
+_BREAK = rf"{_SPACE}*\r?\n[ \t]*(?=[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
 # A number, led by a digit not preceded by a digit or a mark: grouped thousands
 # ("1,775,303,400", "27 160,4") or plain digits with an optional decimal part. A decimal
 # comma may be followed by a space before Cyrillic ("481, 29 теңге"), a slip real
@@ -106,10 +110,10 @@ def _patterns() -> _Patterns:
         rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
         # (up to 8 spaces: an HTML entity such as &nbsp; is blanked to spaces; a hyphen
         # in compounds such as "a $3-million grant", "a 1.5-trillion-tenge budget")
-        rf"(?P<mag>(?:{_SPACE}{{0,8}}(?:{magnitude})|-{_HYPHEN_MAGNITUDE}){more})?"
+        rf"(?P<mag>(?:(?:{_SPACE}{{0,8}}|{_BREAK})(?:{magnitude})|-{_HYPHEN_MAGNITUDE}){more})?"
         # Russian writes "$1 тыс. 333" for 1,333.
         rf"(?P<units>(?<=тыс\.){_SPACE}\d{{3}}(?!\d|[.,]\d))?"
-        rf"(?:(?P<cspace>{_SPACE}*|-(?=[^\W\d_]))(?P<cur>{currency}))?"
+        rf"(?:(?P<cspace>{_BREAK}|{_SPACE}*|-(?=[^\W\d_]))(?P<cur>{currency}))?"
         # Subunits: "150 теңге 46 тиын".
         rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
     )
@@ -126,7 +130,7 @@ def _patterns() -> _Patterns:
     ]
     short = {w for w in followers if len(w) <= 3}
     guard = (
-        rf"(?={_SPACE}*(?:{alternation({w[:3] for w in followers if len(w) > 3})}"
+        rf"(?=(?:{_BREAK}|{_SPACE}*)(?:{alternation({w[:3] for w in followers if len(w) > 3})}"
         rf"|(?:{alternation(short)}|[kKmMbB])(?![^\W\d_])|[-–—{signs}]))"
     )
     # Where an amount can start: each head is small and starts on a plain character
@@ -227,7 +231,7 @@ def _read_value(
     value, decimals, ambiguous = read_number(number, style)
     if not mag:
         return value, decimals, None, ambiguous
-    magnitude = mag.lstrip(" \u00a0\u2009\u202f-")
+    magnitude = mag.lstrip(" \u00a0\u2009\u202f\r\n\t-")
     return value.scaleb(magnitude_exponent(magnitude)), decimals, magnitude, ambiguous
 
 

@@ -39,7 +39,7 @@ def _finding(view: PairView, typical: Decimal, off: Decimal, others: int) -> Fin
     rule = RULES["MF004"]
     rate = view.implied.quantize(Decimal("0.01"))
     message = (
-        f"{view.primary.text} ({view.conversion.text}) implies {rate} {view.label()}, "
+        f"{view.primary.shown} ({view.conversion.shown}) implies {rate} {view.label()}, "
         f"{off * 100:+.1f}% from the {typical.quantize(Decimal('0.01'))} that "
         f"{'the other pair implies' if others == 1 else f'the other {others} pairs imply'}"
     )

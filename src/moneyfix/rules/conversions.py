@@ -248,7 +248,7 @@ def _readings(view: PairView, text: str, shift: int, lang: str) -> list[_Reading
 
 def _rewritten(text: str, side: Amount, edit: Edit) -> str:
     local = text[side.start : edit.start] + edit.replacement + text[edit.end : side.end]
-    return local
+    return " ".join(local.split())
 
 
 def _magnitude_finding(
@@ -266,7 +266,7 @@ def _magnitude_finding(
         reading = inserting[0]
         fixed = _rewritten(text, reading.side, reading.edit)
         message = (
-            f'"{reading.side.text}" lacks its magnitude word: "{fixed}" gives '
+            f'"{reading.side.shown}" lacks its magnitude word: "{fixed}" gives '
             f"{_rate_text(corrected)} {view.label()}, {rate_note}"
         )
         finding = _finding("MF001", view, message, Fix("safe", (reading.edit,)), fit)
@@ -276,7 +276,7 @@ def _magnitude_finding(
     options = [f'"{_rewritten(text, r.side, r.edit)}"' for r in readings]
     both = " or ".join(options) if options else "a different magnitude word"
     message = (
-        f'"{view.primary.text}" and "{view.conversion.text}" disagree by a factor of '
+        f'"{view.primary.shown}" and "{view.conversion.shown}" disagree by a factor of '
         f"{_THOUSAND ** abs(shift):,}: either {both} gives {_rate_text(corrected)} "
         f"{view.label()}, {rate_note}"
     )
@@ -298,7 +298,7 @@ def _mismatch_finding(
     off = (view.implied / nearest.value - 1) * 100
     allowed = rates.settings.tolerance + view.precision
     message = (
-        f"{view.primary.text} ({view.conversion.text}) implies {_rate_text(view.implied)} "
+        f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
         f"{view.label()}; the nearest official rate is {_rate_text(nearest.value)} of "
         f"{nearest.date} ({off:+.1f}%, allowed ±{allowed * 100:.1f}%)"
     )
@@ -333,7 +333,7 @@ def _recomputed(view: PairView, text: str, rate: Rate, lang: str) -> Fix | None:
 
 def _period_finding(view: PairView, period: Period, average: Decimal) -> Finding:
     message = (
-        f"{view.primary.text} ({view.conversion.text}) implies {_rate_text(view.implied)} "
+        f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
         f"{view.label()}, the average official rate of {period.name} "
         f"({_rate_text(average)}): a prior-period figure at that period's rate"
     )
@@ -342,7 +342,7 @@ def _period_finding(view: PairView, period: Period, average: Decimal) -> Finding
 
 def _implausible_finding(view: PairView, bounds: tuple[Decimal, Decimal]) -> Finding:
     message = (
-        f"{view.primary.text} ({view.conversion.text}) implies {_rate_text(view.implied)} "
+        f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
         f"{view.label()}; no power of 1000 brings it within the historical range "
         f"{_rate_text(bounds[0])}–{_rate_text(bounds[1])}: check both figures"
     )

@@ -59,7 +59,7 @@ def missing_conversions(
                 code=rule.code,
                 name=rule.name,
                 severity=rule.severity,
-                message=f"{amount.text} has no conversion; at the official {rate.value} "
+                message=f"{amount.shown} has no conversion; at the official {rate.value} "
                 f"KZT/{to} of {rate.date} it is {inserted}",
                 start=amount.start,
                 end=amount.end,

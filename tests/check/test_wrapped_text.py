@@ -1,0 +1,36 @@
+"""Hard-wrapped text (Markdown, plain text, HTML source) splits amounts across lines.
+
+"(US$235.59\\nmillion)" is a correct conversion on two lines: reading only "US$235.59"
+would report a missing magnitude and "fix" it into "US$235.59 million\\nmillion".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from moneyfix.check import check_text
+from moneyfix.fixes import apply_edits
+
+DAY = dt.date(2020, 11, 24)
+
+
+def test_a_conversion_wrapped_before_its_magnitude_is_correct() -> None:
+    text = "The fund will grow to 100 billion tenge (US$235.59\nmillion) next year.\n"
+    assert check_text(text, date=DAY) == []
+
+
+def test_an_amount_wrapped_before_its_currency_still_pairs_and_is_fixed() -> None:
+    text = "The fund will grow to 100 billion\ntenge (US$235.59) next year.\n"
+    (finding,) = check_text(text, date=DAY)
+    assert (finding.code, finding.text) == ("MF001", "US$235.59")
+    assert finding.fix is not None
+    fixed = apply_edits(text, list(finding.fix.edits))
+    assert fixed == "The fund will grow to 100 billion\ntenge (US$235.59 million) next year.\n"
+
+
+def test_a_wrong_magnitude_across_lines_is_quoted_on_one_line() -> None:
+    text = "The fund will grow to 100 billion tenge (US$235.59\nthousand) next year.\n"
+    (finding,) = check_text(text, date=DAY)
+    assert finding.code == "MF002"
+    assert '"US$235.59 thousand"' in finding.message
+    assert "\n" not in finding.message
