@@ -160,7 +160,7 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
             shifted = view.implied / _THOUSAND**shift
             fit = _within(shifted, envelope, slack) and _nearest(shifted, window, slack)
             if fit:
-                return [_magnitude_finding(view, text, shift, fit, rates.settings)]
+                return _magnitude_findings(view, text, shift, fit, rates.settings)
         assert day is not None
         if _within(view.implied, bounds, slack):  # else no period's average can explain it
             for period in periods_near(text, view.primary.start, day):
@@ -172,7 +172,7 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
         return []
     for shift in _SHIFTS:
         if _within(view.implied / _THOUSAND**shift, bounds, slack):
-            return [_magnitude_finding(view, text, shift, None, rates.settings)]
+            return _magnitude_findings(view, text, shift, None, rates.settings)
     return [_implausible_finding(view, bounds)]
 
 
@@ -251,9 +251,22 @@ def _rewritten(text: str, side: Amount, edit: Edit) -> str:
     return " ".join(local.split())
 
 
-def _magnitude_finding(
+def _already_written(text: str, reading: _Reading) -> bool:
+    """The word a fix would insert already stands just after the amount, past a gap the
+    scanner did not bridge ('US$235.59 <span class="unit">million</span>', masked to
+    blanks): the amount is right, and inserting the word would write it twice."""
+    word = reading.edit.replacement.strip()
+    after = text[reading.side.end : reading.side.end + 200].lstrip()
+    return (
+        bool(word)
+        and after.lower().startswith(word.lower())
+        and (not after[len(word) : len(word) + 1].isalpha())
+    )
+
+
+def _magnitude_findings(
     view: PairView, text: str, shift: int, fit: Rate | None, settings: Settings
-) -> Finding:
+) -> list[Finding]:
     readings = _readings(view, text, shift, settings.lang)
     corrected = view.implied / _THOUSAND**shift
     rate_note = (
@@ -264,6 +277,8 @@ def _magnitude_finding(
     inserting = [r for r in readings if r.inserts]
     if len(inserting) == 1 and not any(r.removes for r in readings):
         reading = inserting[0]
+        if _already_written(text, reading):
+            return []
         fixed = _rewritten(text, reading.side, reading.edit)
         message = (
             f'"{reading.side.shown}" lacks its magnitude word: "{fixed}" gives '
@@ -271,8 +286,8 @@ def _magnitude_finding(
         )
         finding = _finding("MF001", view, message, Fix("safe", (reading.edit,)), fit)
         if reading.side is view.primary:
-            return _retarget(finding, view.primary)
-        return finding
+            return [_retarget(finding, view.primary)]
+        return [finding]
     options = [f'"{_rewritten(text, r.side, r.edit)}"' for r in readings]
     both = " or ".join(options) if options else "a different magnitude word"
     message = (
@@ -284,7 +299,7 @@ def _magnitude_finding(
     # evidence, never offered as edits a tool could apply together.
     finding = _finding("MF002", view, message, None, fit)
     finding.evidence["readings"] = " | ".join(o.strip('"') for o in options)
-    return finding
+    return [finding]
 
 
 def _retarget(finding: Finding, amount: Amount) -> Finding:
