@@ -132,6 +132,13 @@ def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[s
         ),
         pytest.param("en", "The city built 2 billion tenge (5,400 flats).", id="a-count"),
         pytest.param("ru", "Штраф – 15 МРП (51 750 тенге).", id="ru-mrp-in-tenge"),
+        pytest.param(
+            "en", "Spending reached 100 billion tenge (US$235.59 per capita).", id="per-capita"
+        ),
+        pytest.param(
+            "en", "Spending reached 100 billion tenge ($235 a month per household).", id="a-month"
+        ),
+        pytest.param("ru", "Расходы – 100 млрд тенге ($235 на душу населения).", id="ru-na-dushu"),
     ],
 )
 def test_look_alikes_are_not_paired(lang: str, sentence: str) -> None:

@@ -42,6 +42,12 @@ _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
     ),
 )
 _RATE_CONNECTOR = r"(?i)\s*(?:=|per|for|за|үшін)\s*"
+# "(US$235 per capita)", "($235 a month)": a rate per person or per period is another
+# fact, not the primary amount in another currency (unless the primary is one too).
+_PER_UNIT = (
+    r"(?i)[ \u00a0]*(?:per\b|each\b|apiece\b|an?\s+(?:month|year|day|week|head|person)\b"
+    r"|на\s+(?:душу|человека)|в\s+(?:месяц|год|день)|айына|жылына)"
+)
 _MAX_GAP = 40
 
 
@@ -64,11 +70,14 @@ def find_pairs(text: str, amounts: list[Amount]) -> list[Pair]:
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], tuple[tuple[PairKind, re.Pattern[str]], ...]]:
-    """The rate connector and the pair connectors, compiled (from the user cache) once."""
-    sources = (_RATE_CONNECTOR, *(source for _, source in _CONNECTORS))
-    rate, *connectors = compile_all("pairs", sources)
-    return rate, tuple(zip((kind for kind, _ in _CONNECTORS), connectors, strict=True))
+def _patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], tuple[tuple[PairKind, re.Pattern[str]], ...]
+]:
+    """The rate connector, the per-unit tail and the pair connectors, compiled (from the
+    user cache) once."""
+    sources = (_RATE_CONNECTOR, _PER_UNIT, *(source for _, source in _CONNECTORS))
+    rate, per_unit, *connectors = compile_all("pairs", sources)
+    return rate, per_unit, tuple(zip((kind for kind, _ in _CONNECTORS), connectors, strict=True))
 
 
 def _kind(text: str, first: Amount, second: Amount) -> PairKind | None:
@@ -77,13 +86,15 @@ def _kind(text: str, first: Amount, second: Amount) -> PairKind | None:
     if first.currency in NOT_MONEY or second.currency in NOT_MONEY:
         return None  # "15 MRP (64,875 tenge)" states the index's value, not a conversion
     between = text[first.end : second.start]
-    rate_connector, connectors = _patterns()
+    rate_connector, per_unit, connectors = _patterns()
     if Decimal(1) in (first.value, second.value) and (
         rate_connector.fullmatch(between) or (between.isspace() and first.value == 1)
     ):
         return "explicit-rate"  # also "1 долларға 477,73 теңге": one unit, then its price
     if second.value == 1 and rate_connector.match(text, second.end):
         return None  # "X ($1 = 188 tenge)": the parenthesis states a rate, not X in dollars
+    if per_unit.match(text, second.end) and not per_unit.match(text, first.end):
+        return None
     for kind, connector in connectors:
         if connector.fullmatch(between):
             return kind
