@@ -45,7 +45,8 @@ _RATE_CONNECTOR = r"(?i)\s*(?:=|per|for|за|үшін)\s*"
 # "(US$235 per capita)", "($235 a month)": a rate per person or per period is another
 # fact, not the primary amount in another currency (unless the primary is one too).
 _PER_UNIT = (
-    r"(?i)[ \u00a0]*(?:per\b|each\b|apiece\b|an?\s+(?:month|year|day|week|head|person)\b"
+    r"(?i)[ \u00a0]*(?:per\b|(?:for\s+)?(?:each|every)\b|apiece\b"
+    r"|an?\s+(?:month|year|day|week|head|person)\b"
     r"|на\s+(?:душу|человека)|в\s+(?:месяц|год|день)|айына|жылына)"
 )
 _MAX_GAP = 40
