@@ -163,3 +163,26 @@ def test_right_articles_are_clean(article: tuple[str, str]) -> None:
     _, right = article
     report = check_document(_document(right), Config(), _table())
     assert report.findings == []
+
+
+@st.composite
+def wrapped(draw: st.DrawFn, russian: bool = False) -> str:
+    """A right article hard-wrapped: some single spaces become line breaks, as an editor's
+    80-column Markdown or an HTML source would have them."""
+    _, right = draw(articles(russian=russian))
+    right = right.replace("\r\n", "\n")
+    parts = right.split(" ")
+    breaks = draw(st.lists(st.booleans(), min_size=len(parts) - 1, max_size=len(parts) - 1))
+    out = [parts[0]]
+    for part, wrap in zip(parts[1:], breaks, strict=True):
+        out.append(("\n" if wrap else " ") + part)
+    return "".join(out)
+
+
+@SETTINGS
+@given(st.one_of(wrapped(), wrapped(russian=True)))
+def test_hard_wrapped_right_articles_are_clean_and_left_alone(article: str) -> None:
+    doc = _document(article)
+    report = check_document(doc, Config(), _table())
+    assert [f for f in report.findings if f.severity != "info"] == []
+    assert _fix(doc) == article
