@@ -186,3 +186,26 @@ def test_hard_wrapped_right_articles_are_clean_and_left_alone(article: str) -> N
     report = check_document(doc, Config(), _table())
     assert [f for f in report.findings if f.severity != "info"] == []
     assert _fix(doc) == article
+
+
+@st.composite
+def marked_up(draw: st.DrawFn) -> str:
+    """A right English article as an HTML page whose words are wrapped in inline tags at
+    random, long ones too (a CMS marking numbers and units)."""
+    _, right = draw(articles())
+    tags = ["b", "em", 'span class="figure-unit"', 'a href="https://example.kz/budget"']
+    words = []
+    for word in right.replace("\r\n", "\n").split(" "):
+        tag = draw(st.sampled_from([None, None, *tags]))
+        name = tag.split()[0] if tag else ""
+        words.append(f"<{tag}>{word}</{name}>" if tag and word.strip() else word)
+    return "<html><body><p>" + " ".join(words).replace("\n", "</p>\n<p>") + "</p></body></html>\n"
+
+
+@SETTINGS
+@given(marked_up())
+def test_right_articles_in_markup_are_clean_and_left_alone(page: str) -> None:
+    doc = _document(page, "page.html")
+    report = check_document(doc, Config(), _table())
+    assert [f for f in report.findings if f.severity != "info"] == []
+    assert _fix(doc) == page

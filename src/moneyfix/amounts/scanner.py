@@ -108,9 +108,9 @@ def _patterns() -> _Patterns:
     range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до|and){_SPACE}+)"
     tail = (
         rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
-        # (up to 8 spaces: an HTML entity such as &nbsp; is blanked to spaces; a hyphen
-        # in compounds such as "a $3-million grant", "a 1.5-trillion-tenge budget")
-        rf"(?P<mag>(?:(?:{_SPACE}{{0,8}}|{_BREAK})(?:{magnitude})|-{_HYPHEN_MAGNITUDE}){more})?"
+        # (any run of blanks: HTML tags and entities are blanked to spaces, however long
+        # "<span class=...>" is; a hyphen in compounds such as "a $3-million grant")
+        rf"(?P<mag>(?:(?:{_BREAK}|{_SPACE}*)(?:{magnitude})|-{_HYPHEN_MAGNITUDE}){more})?"
         # Russian writes "$1 тыс. 333" for 1,333.
         rf"(?P<units>(?<=тыс\.){_SPACE}\d{{3}}(?!\d|[.,]\d))?"
         rf"(?:(?P<cspace>{_BREAK}|{_SPACE}*|-(?=[^\W\d_]))(?P<cur>{currency}))?"
