@@ -209,3 +209,33 @@ def test_right_articles_in_markup_are_clean_and_left_alone(page: str) -> None:
     report = check_document(doc, Config(), _table())
     assert [f for f in report.findings if f.severity != "info"] == []
     assert _fix(doc) == page
+
+
+NOISE = (
+    "In 2020, 45% of the region's 3 million residents lived in towns.",
+    "The Boeing 737-800 landed at 14:35 on 24.11.2020 after 2 hours.",
+    "COVID-19 cases rose by 1,234 to 56,789, or 2.5 percent.",
+    "The plant employs 1,200 people and produces 5 million tonnes a year.",
+    "Call 8-800-080-7777 or visit office 305 on floor 3.",
+    "About 2 million of them are children, and 700 thousand are pensioners.",
+)
+
+
+@st.composite
+def noisy(draw: st.DrawFn) -> str:
+    """A right English article with sentences full of numbers that are not money."""
+    _, right = draw(articles())
+    sentences = right.replace("\r\n", "\n").split(". ")
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        at = draw(st.integers(min_value=0, max_value=len(sentences)))
+        sentences.insert(at, draw(st.sampled_from(NOISE)).rstrip("."))
+    return ". ".join(sentences)
+
+
+@SETTINGS
+@given(noisy())
+def test_numbers_that_are_not_money_change_nothing(article: str) -> None:
+    doc = _document(article)
+    report = check_document(doc, Config(), _table())
+    assert [f for f in report.findings if f.severity != "info"] == []
+    assert _fix(doc) == article
