@@ -315,6 +315,15 @@ def test_a_change_by_an_amount_to_a_level_is_two_amounts() -> None:
             id="including",
         ),
         pytest.param(
+            "Farmers got 4.2 billion tenge (US$9.87 million), of which 2 million was spent.",
+            [
+                Want("4.2 billion tenge", "4.2e9", "KZT", "billion", decimals=1),
+                Want("US$9.87 million", "9.87e6", "USD", "million", decimals=2),
+                Want("2 million", "2e6", "USD", "million", assumed=True),
+            ],
+            id="of-which-takes-the-currency-of-the-amount-it-divides",
+        ),
+        pytest.param(
             "The region got 3 billion tenge; 7 billion people will watch the games.",
             [Want("3 billion tenge", "3e9", "KZT", "billion")],
             id="a-count-is-still-not-money",

@@ -378,9 +378,10 @@ def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if draft.currency is None:
             if draft.letter_magnitude or not _AFTER_BARE.match(text, draft.end):
                 continue
-            if magnitude_exponent(draft.magnitude) < 9 and not _money_nearby(text, draft, kept):
+            nearby = _money_nearby(text, draft, kept)
+            if nearby is None and magnitude_exponent(draft.magnitude) < 9:
                 continue
-            draft.currency = main
+            draft.currency = nearby or main
             draft.assumed = True
         kept.append(draft)
     return kept
@@ -389,21 +390,25 @@ def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
 _PARALLEL_BEFORE = re.compile(r"(?:\b(?:from|to|and|or|of|which|including)|[–—,-])\s+$", re.I)
 
 
-def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> bool:
-    """Thousands and millions count people and tonnes too: take them as money only when a
-    conversion follows ("300 thousand ($2 thousand)") or the same paragraph just stated
-    money of that size in a parallel phrase ("180 thousand tenge ..., from 240 thousand";
-    not "40 million tenge ...; its population is 2 million")."""
+def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> str | None:
+    """The currency of a bare magnitude shown to be money by what is around it: a parallel
+    phrase right after money of that size in the same paragraph takes that money's
+    currency ("180 thousand tenge ..., from 240 thousand"; "US$9.87 million, of which 2
+    million"; not "40 million tenge ...; its population is 2 million"), and one a
+    conversion follows ("300 thousand ($2 thousand)") the document's (empty string).
+    Thousands and millions count people and tonnes too, so this is all they go by."""
+    if _PARALLEL_BEFORE.search(text, max(0, draft.start - 12), draft.start):
+        for earlier in reversed(before):
+            if draft.start - earlier.end > 300 or "\n" in text[earlier.end : draft.start]:
+                break
+            same = (
+                earlier.magnitude and earlier.magnitude.lower() == (draft.magnitude or "").lower()
+            )
+            if same and earlier.currency:
+                return earlier.currency
     if _patterns().conversion_next.match(text, draft.end):
-        return True
-    if not _PARALLEL_BEFORE.search(text, max(0, draft.start - 12), draft.start):
-        return False
-    for earlier in reversed(before):
-        if draft.start - earlier.end > 300 or "\n" in text[earlier.end : draft.start]:
-            return False
-        if earlier.magnitude and earlier.magnitude.lower() == (draft.magnitude or "").lower():
-            return True
-    return False
+        return ""
+    return None
 
 
 # "выросла до 350 000 тенге" is "rose to", not "up to": a verb before "до" makes it a target.
