@@ -49,3 +49,10 @@ def test_a_magnitude_past_markup_is_not_inserted_twice(tmp_path: Path) -> None:
     )
     ((doc, _source),) = read_document(page)
     assert check_document(doc).findings == []
+
+
+def test_a_magnitude_word_the_scanner_did_not_join_is_not_inserted_twice() -> None:
+    """Past a line break the scanner joins only a lower-case word; a capitalised one
+    ("US$235.59\nMillion") stays apart, yet the word is there: no finding, no edit."""
+    text = "The fund will grow to 100 billion tenge (US$235.59\nMillion) next year.\n"
+    assert check_text(text, date=DAY) == []
