@@ -68,7 +68,7 @@ def month_number(word: str) -> int | None:
 
 
 _WORD = r"[^\W\d_]+\.?"
-_DATE_RE = (
+_DATE = (
     r"""(?ix)
     (?<![\w.])
     (?:
@@ -230,7 +230,7 @@ def _patterns() -> _Patterns:
         *compile_all(
             "dates",
             (
-                _DATE_RE,
+                _DATE,
                 _DATE_TAIL,
                 _NAME_DATE,
                 _PREFIX_NOISE,
