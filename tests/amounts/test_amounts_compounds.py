@@ -387,3 +387,25 @@ def test_russian_do_between_two_amounts_is_to_not_up_to() -> None:
 )
 def test_hard_wrapped_amounts(lang: str, sentence: str, wants: list[Want]) -> None:
     check(sentence, wants, lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wants"),
+    [
+        pytest.param(
+            "Jobaǵa 2,5 mlrd teńge bólindi, bul shamamen 5 mln dollar.",
+            [
+                Want("2,5 mlrd teńge", "2.5e9", "KZT", "mlrd", decimals=1),
+                Want("5 mln dollar", "5e6", "USD", "mln", qualifier="shamamen", assumed=True),
+            ],
+            id="hedge-before",
+        ),
+        pytest.param(
+            "Qazaqstan 1,2 trln teńgeden astam qarajat jumsady.",
+            [Want("1,2 trln teńgeden", "1.2e12", "KZT", "trln", decimals=1, qualifier="astam")],
+            id="hedge-after",
+        ),
+    ],
+)
+def test_latin_kazakh_hedges(sentence: str, wants: list[Want]) -> None:
+    check(sentence, wants, lang="kk")

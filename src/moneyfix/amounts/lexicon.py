@@ -102,10 +102,14 @@ HEDGES = (
     "no more than", "not more than",
     "около", "более", "свыше", "порядка", "почти", "примерно", "до", "менее", "не менее",
     "шамамен", "астам", "кем дегенде", "жуық", "шамасында",
+    "shamamen", "keminde", "kem degende",
 )  # fmt: skip
 
 # Kazakh hedges that follow the amount ("5 млрд теңгеден астам").
-HEDGES_AFTER = ("астам", "асқан", "асады", "жуық", "шамасында")
+HEDGES_AFTER = (
+    "астам", "асқан", "асады", "жуық", "шамасында",
+    "astam", "asqan", "asady", "jýyq", "juyq", "shamasynda",  # Kazakh in the Latin alphabet
+)  # fmt: skip
 
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -21,7 +21,6 @@ from moneyfix.amounts.lexicon import (
     CURRENCY_QUALIFIERS_AFTER,
     CURRENCY_QUALIFIERS_BEFORE,
     CYRILLIC,
-    CYRILLIC_LOWER,
     HEDGES,
     HEDGES_AFTER,
     LETTER_MAGNITUDES,
@@ -420,6 +419,7 @@ _HEDGE_ENDINGS = frozenset(h.split()[-1] for h in HEDGES)  # a cheap first test
 _WORD_SPLIT = re.compile(r"[\s(\[\"'“«]+")
 _HEDGE_REACH = 24
 _HEDGE_SIGNS = frozenset("~≈")
+_HEDGE_AFTER_START = frozenset(w[0] for w in HEDGES_AFTER)  # a cheap first test
 
 
 def _hedge(text: str, draft: _Draft) -> str | None:
@@ -444,7 +444,7 @@ def _hedge(text: str, draft: _Draft) -> str | None:
                 )
             ):
                 return phrase
-    if text[draft.end + 1 : draft.end + 2] in CYRILLIC_LOWER:  # Kazakh: "5 млрд теңгеден астам"
+    if text[draft.end + 1 : draft.end + 2] in _HEDGE_AFTER_START:  # "5 млрд теңгеден астам"
         after = _patterns().hedge_after.match(text, draft.end)
         return after.group(1) if after else None
     return None
