@@ -42,10 +42,14 @@ def compile_all(name: str, sources: Sequence[str]) -> list[re.Pattern[str]]:
         if restored is not None:
             return restored
     entries = [_entry(source) for source in sources]
-    if path is not None and all(entry is not None for entry in entries):
-        payload = marshal.dumps((engine, entries))
+    complete = [entry for entry in entries if entry is not None]
+    patterns = _from_entries(complete) if len(complete) == len(entries) else None
+    if patterns is None:  # this Python's internals differ: compile the usual way
+        return [re.compile(source) for source in sources]
+    if path is not None:
+        payload = marshal.dumps((engine, complete))
         store(path, zlib.crc32(payload).to_bytes(4, "big") + payload)
-    return [re.compile(source) for source in sources]
+    return patterns
 
 
 def _engine() -> str | None:
@@ -66,15 +70,23 @@ def _restore(
     if len(data) < 4 or zlib.crc32(data[4:]) != int.from_bytes(data[:4], "big"):
         return None
     try:
-        import _sre
-
         made_by, entries = marshal.loads(data[4:])
         if made_by != engine or [entry[0] for entry in entries] != list(sources):
             return None
-        patterns: list[re.Pattern[str]] = [_sre.compile(*entry) for entry in entries]
     except Exception:  # any failure here only means compiling the usual way
         return None
-    return patterns
+    return _from_entries(entries)
+
+
+def _from_entries(entries: Sequence[_Entry]) -> list[re.Pattern[str]] | None:
+    """The patterns the engine builds from compiled entries (what ``re.compile`` does
+    last), or ``None`` when it refuses them."""
+    try:
+        import _sre
+
+        return [_sre.compile(*entry) for entry in entries]
+    except Exception:  # as above
+        return None
 
 
 def _entry(source: str) -> _Entry | None:
