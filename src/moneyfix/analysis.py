@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
 from moneyfix.amounts import find_amounts
 from moneyfix.amounts.language import detect_lang
 from moneyfix.documents import masked
+from moneyfix.documents.joins import joins, split_by_markup
 from moneyfix.model import Amount, Document, FileReport, Finding, Pair
 from moneyfix.pairs import find_pairs
 
@@ -27,8 +29,16 @@ def analyse(doc: Document, lang: str = "auto") -> Analysis:
     language = document_lang(doc, text, lang)
     amounts = find_amounts(text, language)
     if doc.skip:  # spans read in the blanked text; their text is the document's own
-        amounts = [replace(a, text=doc.text[a.start : a.end]) for a in amounts]
+        amounts = [replace(a, text=doc.text[a.start : a.end]) for a in whole_amounts(doc, amounts)]
     return Analysis(text, language, amounts, find_pairs(text, amounts))
+
+
+def whole_amounts(doc: Document, amounts: Iterable[Amount]) -> Iterator[Amount]:
+    """The amounts not split by markup (``US$235<span>.59</span>``): read whole or not at all."""
+    points = joins(doc.text, doc.skip) if doc.skip else {}
+    for amount in amounts:
+        if not points or not split_by_markup(doc.text, points, amount.start, amount.end):
+            yield amount
 
 
 def document_lang(doc: Document, text: str, lang: str = "auto") -> str:

@@ -7,9 +7,11 @@ shortcut for a string. Both are pure over their inputs and the rate table.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from moneyfix.analysis import Analysis, analyse, scan_report
 from moneyfix.config import Config
+from moneyfix.documents.joins import glues_on
 from moneyfix.documents.suppress import parse_suppressions
 from moneyfix.model import SEVERITY_ORDER, Document, FileReport, Finding
 from moneyfix.rates.table import RateTable, load_table
@@ -29,9 +31,23 @@ def check_document(
     codes = enabled_codes(config.select, config.ignore)
     findings = _findings(doc.date, analysis, config, table, codes)
     suppressions = parse_suppressions(doc.text)
-    kept = [f for f in findings if f.code in codes and suppressions.allows(f.code, f.start)]
+    kept = [
+        _fitting(f, doc)
+        for f in findings
+        if f.code in codes and suppressions.allows(f.code, f.start)
+    ]
     kept.sort(key=lambda f: (f.start, f.code))
     return scan_report(doc, analysis, kept)
+
+
+def _fitting(finding: Finding, doc: Document) -> Finding:
+    """The finding without its fix when an edit would land in markup or glue onto a word."""
+    fix = finding.fix
+    if fix is None or not any(
+        glues_on(doc.text, doc.skip, e.start, e.end, e.replacement) for e in fix.edits
+    ):
+        return finding
+    return replace(finding, fix=None)
 
 
 def check_text(

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, TextIO
 
 from moneyfix.amounts import iter_amounts
-from moneyfix.analysis import analyse, document_lang, readable_text, scan_report
+from moneyfix.analysis import analyse, document_lang, readable_text, scan_report, whole_amounts
 from moneyfix.model import Amount, Document, FileReport
 from moneyfix.report.amounts import ConvertedValue, stream_rows
 
@@ -34,7 +34,7 @@ def stream_document(
     """Write a document's amounts as ``jsonl`` or ``csv`` rows a chunk at a time, so
     memory stays bounded by the chunk however big the file. Returns the row count."""
     text = readable_text(doc)
-    amounts = iter_amounts(text, document_lang(doc, text, lang))
+    amounts = whole_amounts(doc, iter_amounts(text, document_lang(doc, text, lang)))
     return stream_rows(fmt, doc.path, doc.text, amounts, out, convert)
 
 
