@@ -39,7 +39,7 @@ def pinned(tmp_path: Path) -> Path:
 def test_exact_and_carried_lookups(pinned: Path) -> None:
     table = load_table(pinned)
     assert table.lookup("usd", day("2020-01-02")) == Rate(
-        Decimal("381.5"), day("2020-01-02"), "nbk:test"
+        Decimal("381.5"), day("2020-01-02"), "nbk:test", Decimal("0.005") / Decimal("381.5")
     )
     carried = table.lookup("USD", day("2020-01-09"))  # 6 days after the last row: allowed
     assert carried.date == day("2020-01-03")

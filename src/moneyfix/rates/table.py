@@ -38,6 +38,24 @@ class Rate:
     """The date the rate is valid for, which may be earlier than the date asked for."""
     source: str
     """Provenance: ``nbk:<origin>`` for official NBK numbers, ``derived:<origin>`` otherwise."""
+    precision: Decimal = Decimal(0)
+    """Relative rounding of the printed rate (:func:`printed_precision`), which a check must
+    allow for: NBK's 2 decimals make ``0.09`` KZT per sum ±5.6 %, ``7.57`` per rouble ±0.07 %."""
+
+
+NBK_DECIMALS = 2
+"""NBK prints every rate with 2 decimals per quoted unit (``130`` in a file is 130.00)."""
+
+
+def printed_precision(value: Decimal) -> Decimal:
+    """Half a unit of the rate's last printed decimal, relative to the rate.
+
+    Only coarse rates matter: below 10 KZT a 2-decimal rate carries more than 0.05 % of
+    rounding, and a conversion made at the unrounded rate must not look wrong for it.
+    """
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # rates are finite, checked when read
+    return Decimal(5).scaleb(min(exponent, -NBK_DECIMALS) - 1) / value
 
 
 class RateUnavailable(Exception):
@@ -129,7 +147,8 @@ class RateTable:
                 "gap",
                 f"no {code} rate for {date}: the history has a gap from {found} to {resumes}",
             )
-        return Rate(series.values[index], found, series.sources[index])
+        value = series.values[index]
+        return Rate(value, found, series.sources[index], printed_precision(value))
 
     def cross(
         self,
@@ -144,7 +163,8 @@ class RateTable:
         value = quote_rate.value / base_rate.value
         sources = [s for s in (quote_rate.source, base_rate.source) if s != "identity"]
         source = "+".join(dict.fromkeys(sources)) or "identity"
-        return Rate(value, min(base_rate.date, quote_rate.date), source)
+        precision = base_rate.precision + quote_rate.precision  # a quotient's errors add
+        return Rate(value, min(base_rate.date, quote_rate.date), source, precision)
 
     def rates_between(self, currency: str, start: dt.date, end: dt.date) -> list[Rate]:
         """Every stored row dated within ``[start, end]`` (one per calendar day covered)."""
@@ -154,7 +174,12 @@ class RateTable:
         series = self.series(currency)
         lo = bisect_left(series.dates, start)
         hi = bisect_right(series.dates, end)
-        return [Rate(series.values[i], series.dates[i], series.sources[i]) for i in range(lo, hi)]
+        return [
+            Rate(v, d, s, printed_precision(v))
+            for v, d, s in zip(
+                series.values[lo:hi], series.dates[lo:hi], series.sources[lo:hi], strict=True
+            )
+        ]
 
     def average(self, currency: str, start: dt.date, end: dt.date) -> Decimal | None:
         """Mean of the daily rows in ``[start, end]`` (for "in 2021"-style period rates)."""

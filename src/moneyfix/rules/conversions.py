@@ -149,8 +149,13 @@ def _within(value: Decimal, bounds: tuple[Decimal, Decimal], slack: Decimal) -> 
 
 def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None) -> list[Finding]:
     """The findings of one pair (none when an official rate explains it)."""
-    slack = rates.settings.tolerance + view.precision
     window = rates.window(view, day) if day is not None else []
+    # A coarse official rate (0.09 KZT per sum is ±5.6 %) widens the slack by its rounding.
+    slack = (
+        rates.settings.tolerance
+        + view.precision
+        + max((r.precision for r in window), default=Decimal(0))
+    )
     bounds = rates.bounds(view)
     if window:
         if _nearest(view.implied, window, slack):
@@ -167,7 +172,7 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
                 average = rates.average(view, period)
                 if average and abs(view.implied / average - 1) <= slack:
                     return [_period_finding(view, period, average)]
-            return [_mismatch_finding(view, text, window, rates, day)]
+            return [_mismatch_finding(view, text, window, rates, day, slack)]
     elif _within(view.implied, bounds, slack):
         return []
     for shift in _SHIFTS:
@@ -307,11 +312,15 @@ def _retarget(finding: Finding, amount: Amount) -> Finding:
 
 
 def _mismatch_finding(
-    view: PairView, text: str, window: list[Rate], rates: RateSource, day: dt.date
+    view: PairView,
+    text: str,
+    window: list[Rate],
+    rates: RateSource,
+    day: dt.date,
+    allowed: Decimal,
 ) -> Finding:
     nearest = min(window, key=lambda r: abs(view.implied / r.value - 1))
     off = (view.implied / nearest.value - 1) * 100
-    allowed = rates.settings.tolerance + view.precision
     message = (
         f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
         f"{view.label()}; the nearest official rate is {_rate_text(nearest.value)} of "
