@@ -28,9 +28,7 @@ from moneyfix.pairs import find_pairs
 
 
 def _gold_key(a: dict[str, object]) -> tuple[int, int, Decimal, str]:
-    value = Decimal(str(a["value"])).normalize()
-    if value < 0:  # the sign is outside the span; the annotation keeps it on the value
-        value = -value
+    value = Decimal(str(a["value"])).normalize()  # negative where a minus stands before
     return (int(a["start"]), int(a["end"]), value, str(a["currency"]))  # type: ignore[call-overload]
 
 

@@ -110,7 +110,9 @@ def implied_rate(first: Amount, second: Amount) -> Decimal | None:
         numerator, denominator = second.value, first.value
     if denominator == 0:
         return None
-    return numerator / denominator
+    # A minus stands outside both spans, and a restatement often drops it
+    # ("-5 billion tenge ($10 million)"): the rate is one of sizes.
+    return abs(numerator / denominator)
 
 
 def rate_currencies(first: Amount, second: Amount) -> tuple[str, str]:

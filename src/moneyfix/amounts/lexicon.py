@@ -86,6 +86,7 @@ SUPPLEMENT_MAGNITUDES: dict[str, int] = {
     "million": 6, "millions": 6, "mln": 6, "mn": 6, "m": 6,
     "billion": 9, "billions": 9, "bln": 9, "bn": 9, "b": 9,
     "trillion": 12, "trillions": 12, "trln": 12, "trn": 12, "tn": 12, "tr": 12,
+    "trl": 12, "tln": 12,  # "KZT2trl", "KZT2.5tln" (Kazinform's English)
     "тыс": 3, "тыс.": 3, "тысяч": 3, "тысячи": 3, "тысяча": 3,
     "мың": 3, "млн": 6, "млрд": 9, "трлн": 12, "mlrd": 9, "myń": 3, "mıń": 3,
 }  # fmt: skip

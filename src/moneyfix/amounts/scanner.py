@@ -35,6 +35,9 @@ from moneyfix.model import Amount
 from moneyfix.regex_cache import compile_all
 
 _SPACE = r"[ \u00a0\u2009\u202f]"
+# English business press writes tenge as a "T" glued to the number ("T1.5 billion",
+# "T841 per kilogram"), its stand-in for "₸".
+_TENGE_LETTER = "T"
 # A line break inside a paragraph, where hard-wrapped Markdown, text or HTML source splits
 # an amount ("US$235.59\nmillion"): only before a lower-case word, so that a list or table
 # whose next line starts with "Tenge" or a code is not read as one amount.
@@ -74,7 +77,7 @@ def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
     )
 
 
-_PREFIX_WORDS = frozenset({*CURRENCIES, "Tenge", "TENGE", "RMB"})
+_PREFIX_WORDS = frozenset({*CURRENCIES, "Tenge", "TENGE", "RMB", _TENGE_LETTER})
 # Magnitudes English joins to the number with a hyphen in compound adjectives.
 _HYPHEN_MAGNITUDE = r"(?i:thousand|million|billion|trillion)(?![^\W\d_])"
 
@@ -196,6 +199,8 @@ class _Draft:
     assumed: bool = False
     ambiguous: str | None = None
     letter_magnitude: bool = False
+    weak: bool = False
+    """Money only if the text names tenge elsewhere: a "T841" without a magnitude."""
 
 
 def magnitude_exponent(magnitude: str | None) -> int:
@@ -262,6 +267,13 @@ def _from_anchor(
         or (start and (text[start - 1].isalnum() or text[start - 1] == "/"))
     ):
         return None  # "USD/KZT 442.85" is a rate ticker; "XKZT5" is not a code
+    if prefix == _TENGE_LETTER and (
+        head.start("num") != start + 1 or cur or (not mag and _WORD_NEXT.match(text, m.end()))
+    ):
+        return None  # only glued, and not a model name: "T 92", "T20s", "T-34", "T4 visa"
+    if (sign or prefix) and cur and (cur in lexicon().symbols or cur in lexicon().codes):
+        cur = None  # "$ 452.92 € 484.99", "USD 470 EUR 511": the next figure's sign
+        end = m.start("cspace")
     if sign:
         glued = _SIGN_PREFIXES.search(text, max(0, start - 5), start)
         if glued:
@@ -291,11 +303,19 @@ def _from_anchor(
             return None
         rng = (value, high)
     marker = prefix or sign or cur
-    currency = _currency_code(marker) if marker else None
+    currency = "KZT" if prefix == _TENGE_LETTER else _currency_code(marker) if marker else None
     if currency in NOT_MONEY and rng is None and _YEAR.fullmatch(head["num"]):
         return None  # "the 2024 MRP is 3,692 tenge", "in 2023 MCI launched": a year
     assumed = sign == "$" or (not (prefix or sign) and _bare_dollar(cur))
-    return _Draft(start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter)
+    weak = prefix == _TENGE_LETTER and not mag
+    return _Draft(
+        start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter, weak
+    )
+
+
+# What may not follow a "T" figure: a letter or a digit after a space ("T4 visa",
+# "T20 World Cup" are names).
+_WORD_NEXT = re.compile(rf"[^\W_]|{_SPACE}(?:[A-Z]|[0-9])")
 
 
 def _bare_dollar(cur: str | None) -> bool:
@@ -502,12 +522,70 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
             draft = _from_anchor(found, kind, rest, text, style)
             if draft is not None:
                 drafts.append(draft)
-    drafts = _without_overlaps(drafts)
+    drafts = _without_tickers(text, _without_overlaps(drafts))
     drafts = _without_overlaps(drafts + _spelled(text, drafts, lang))
     drafts = _context_currency(text, _joined_compounds(text, drafts))
     if not style.comma_decimal:
         drafts = _joined_ranges(text, drafts)
-    return [_amount(text, draft, offset) for draft in drafts]
+    if any(d.weak for d in drafts):
+        drafts = _with_tenge_letters(text, drafts)
+    return [_amount(text, _signed(text, draft), offset) for draft in drafts]
+
+
+def _with_tenge_letters(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """A "T841" without a magnitude is tenge where the text has tenge stated otherwise
+    ("T1.5 billion", "KZT", "tenge") or states it as a price ("T841 per kilogram"), and a
+    name such as "T1" or "T90" where it has not."""
+    if any(d.currency == "KZT" and (not d.weak or _PER.match(text, d.end)) for d in drafts):
+        return drafts
+    return [d for d in drafts if not d.weak]
+
+
+_PER = re.compile(rf"{_SPACE}+per{_SPACE}")
+_TICKER_GAP = re.compile(r"[ \t\u00a0|·•]*")
+
+
+def _without_tickers(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """A page's rate ticker ("$ 452.92 € 484.99 ₽ 5.12"): figures led by signs or codes
+    in different currencies side by side, nothing but blanks between. Not amounts."""
+    ticker: set[int] = set()
+    for index in range(len(drafts) - 1):
+        first, second = drafts[index], drafts[index + 1]
+        if (
+            _ticker_figure(text, first)
+            and _ticker_figure(text, second)
+            and first.currency != second.currency
+            and _TICKER_GAP.fullmatch(text, first.end, second.start)
+        ):
+            ticker.update((index, index + 1))
+    return [d for i, d in enumerate(drafts) if i not in ticker] if ticker else drafts
+
+
+def _ticker_figure(text: str, draft: _Draft) -> bool:
+    return draft.magnitude is None and draft.range is None and not text[draft.start].isdigit()
+
+
+# A minus before an amount: a hyphen or minus sign glued after a blank or an opening
+# mark ("a deficit of -1,364 billion tenge"); an en dash only where it opens a table's
+# cell (at a line's start, after a tab or "|"), for in prose a glued en dash is the dash
+# of "wages in finance –335,3 мың теңге"; a minus spaced after such a dash ("credits –
+# - 6 929,0"); or the word ("minus 40.5 billion tenge"), but not "plus minus three tenge"
+# (a band either way) nor a change in parentheses after a figure ("(минус 0,31 тенге)",
+# its size, like "(+6%)").
+_MINUS = re.compile(
+    r"(?:(?:^|(?<=[\s(\[:;/]))[-−]|(?:^|(?<=[\n\t|]))–|(?<=[–—:] )[-−]\s"
+    r"|(?<!\()(?<!(?i:plus) )(?<!(?i:плюс) )(?i:minus|минус)\s+)$"
+)
+
+
+def _signed(text: str, draft: _Draft) -> _Draft:
+    """The draft with a negative value where a minus stands before it (outside the span)."""
+    if _MINUS.search(text, max(0, draft.start - 8), draft.start) is None:
+        return draft
+    draft.value = -draft.value
+    if draft.range is not None:
+        draft.range = (-draft.range[1], -draft.range[0])
+    return draft
 
 
 _AND = re.compile(r"\s+and\s+|\s+и\s+")

@@ -342,10 +342,8 @@ def _recomputed(view: PairView, text: str, rate: Rate, lang: str) -> Fix | None:
     start, end = number_span(conversion)
     if start == end:
         return None
-    if conversion.currency == view.per:
-        value = view.primary.value / rate.value
-    else:
-        value = view.primary.value * rate.value
+    primary = abs(view.primary.value)  # a minus stays outside the span it rewrites
+    value = primary / rate.value if conversion.currency == view.per else primary * rate.value
     number = value.scaleb(-_exponent(conversion))
     like = text[start:end]
     comma = lang in ("ru", "kk") or ("," in like and "." not in like and conversion.decimals > 0)

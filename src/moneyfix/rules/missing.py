@@ -52,7 +52,7 @@ def missing_conversions(
             continue
         if amount.assumed_currency:
             continue
-        converted = amount.value / rate.value
+        converted = abs(amount.value) / rate.value  # the minus before stands for both
         inserted = conversion_text(converted, to, lang, sign, family_of(amount.magnitude, lang))
         findings.append(
             Finding(
