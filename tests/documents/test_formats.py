@@ -186,3 +186,24 @@ def test_jsonl_without_records_gives_one_empty_document() -> None:
     assert len(items) == 1
     assert items[0][0].text == ""
     assert write_back(items, [""]) == "\n\n"
+
+
+def test_markdown_tag_ends_at_a_bare_angle_bracket_and_code_spans_pair_by_length() -> None:
+    # CommonMark allows no "<" outside quotes inside a tag: "<b 5 tenge" is text, the
+    # tag that follows is still skipped, and a quoted "<" belongs to its tag.
+    visible = _visible(
+        "A <b 5 tenge <i class='7 tenge'>6 tenge</i> <a title=\"<8 tenge\">9 tenge</a>\n"
+        "Code `` 10 tenge ` `11 tenge` ``, ``` lone, ` 12 tenge ``` 13 tenge.\n",
+        "a.md",
+    )
+    for kept in ("5 tenge", "6 tenge", "9 tenge", "13 tenge"):
+        assert kept in visible
+    for gone in ("7 tenge", "8 tenge", "10 tenge", "11 tenge", "12 tenge"):
+        assert gone not in visible
+
+
+def test_markdown_runs_of_unclosed_tags_and_backticks_leave_the_prose_readable() -> None:
+    text = "<b " * 3000 + "`` " * 3000 + "".join("`" * n + " x " for n in range(3, 300))
+    visible = _visible(text + "\nThe fee is 5 tenge.\n", "a.md")
+    assert visible.startswith("<b <b ")
+    assert visible.endswith("The fee is 5 tenge.\n")

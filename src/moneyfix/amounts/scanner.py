@@ -47,9 +47,13 @@ _BREAK = rf"{_SPACE}*\r?\n[ \t]*(?=[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
 # comma may be followed by a space before Cyrillic ("481, 29 теңге"), a slip real
 # Kazakh text makes. The first digit stands outside the atomic rest: a pattern that
 # starts on a plain character class ([0-9], cheaper to test than \d) lets the regex
-# engine skip prose at C speed.
+# engine skip prose at C speed. At most six groups (below 10^21, beyond any money): a
+# number may start at every group of a long run ("123 456 789 ..."), and unbounded
+# groups would read the rest of the run from each of them, quadratic in its length.
+_MAX_GROUPS = 6
 _NUM = (
-    rf"[0-9](?<![\d.,][0-9])(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)(?:[.,]\d+)?"
+    rf"[0-9](?<![\d.,][0-9])(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}}){{1,{_MAX_GROUPS}}}(?!\d)"
+    rf"(?:[.,]\d+)?"
     rf"|\d*(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
 )
 
@@ -106,7 +110,10 @@ def _patterns() -> _Patterns:
         rf"(?:{magnitude})"
         rf"(?:\.(?=[ \u00a0]?(?:[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|[{signs}](?![ \u00a0]?\d))))?"
     )
-    more = rf"(?:{_SPACE}?{_NUM}{_SPACE}?(?:{magnitude}))*"
+    # One part per magnitude at most ("1 трлн 56 млрд 300 млн 20 тыс."): unbounded, a run
+    # of "12 млн 12 млн ..." would be read to its end from each of its numbers.
+    parts = len(set(lex.magnitudes.values()))
+    more = rf"(?:{_SPACE}?{_NUM}{_SPACE}?(?:{magnitude})){{0,{parts - 1}}}"
     range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до|and){_SPACE}+)"
     tail = (
         rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"

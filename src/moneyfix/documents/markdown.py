@@ -8,6 +8,7 @@ destinations and reference definitions) and leaves the prose alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from moneyfix.documents.base import Analysis
 from moneyfix.documents.dates import parse_loose
@@ -19,7 +20,10 @@ _FRONT = re.compile(
 )
 _FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\r\n]*)\r?$", re.M)
 _INLINE = re.compile(r"<!--|`+|</?[A-Za-z][\w:-]*(?=[\s/>])|<[A-Za-z][\w+.-]*:[^\s<>]*>|\]\(")
-_TAG_REST = re.compile(r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
+# The rest of an HTML tag. A "<" outside quotes ends the attempt (CommonMark allows none
+# there): otherwise each of a run of unclosed "<b " would scan to the end of the text.
+_TAG_REST = re.compile(r"""[^"'<>]*(?:(?:"[^"]*"|'[^']*')[^"'<>]*)*>""")
+_BACKTICKS = re.compile(r"`+")
 _LINK_DEST = re.compile(
     r"""\s*(?:<[^<>\r\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"""
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
@@ -66,8 +70,19 @@ def _fences(text: str, start: int) -> list[tuple[int, int]]:
         pos = end
 
 
+def _backtick_runs(text: str, start: int, end: int) -> dict[int, list[int]]:
+    """Where each length of backtick run starts in ``text[start:end]``, in order: a code
+    span closes at the next run of its own length, found here by bisection rather than by
+    a search to the end of the text for every unclosed run (quadratic in their number)."""
+    runs: dict[int, list[int]] = {}
+    for run in _BACKTICKS.finditer(text, start, end):
+        runs.setdefault(run.end() - run.start(), []).append(run.start())
+    return runs
+
+
 def _inline(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     pos = start
+    runs: dict[int, list[int]] | None = None
     while pos < end:
         m = _INLINE.search(text, pos, end)
         if not m:
@@ -79,13 +94,15 @@ def _inline(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None
             out.append((m.start(), stop))
             pos = stop
         elif tok.startswith("`"):
-            closing = re.compile(rf"(?<!`){tok}(?!`)")
-            cm = closing.search(text, m.end(), end)
-            if cm is None:
+            if runs is None:
+                runs = _backtick_runs(text, start, end)
+            same = runs.get(len(tok), [])
+            after = bisect_left(same, m.end())
+            if after == len(same):
                 pos = m.end()  # a literal run of backticks
             else:
-                out.append((m.start(), cm.end()))
-                pos = cm.end()
+                pos = same[after] + len(tok)
+                out.append((m.start(), pos))
         elif tok == "](":
             dm = _LINK_DEST.match(text, m.end(), end)
             if dm and dm.end() - 1 > m.end():
