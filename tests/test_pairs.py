@@ -115,6 +115,150 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
             [("188.35 tenge", "$1", "explicit-rate")],
             id="a-rate-in-parentheses-is-not-the-loan-in-dollars",
         ),
+        # Hedges inside the parenthesis: whatever the scanner reads as an amount's hedge.
+        pytest.param(
+            "en",
+            "The plant earned 45 billion tenge (a little over $100 million) last year.",
+            [("45 billion tenge", "$100 million", "parenthesis")],
+            id="a-little-over",
+        ),
+        pytest.param(
+            "en",
+            "The plant earned 45 billion tenge (slightly more than $100 million) last year.",
+            [("45 billion tenge", "$100 million", "parenthesis")],
+            id="slightly-more-than",
+        ),
+        pytest.param(
+            "en",
+            "The plant earned 170 billion tenge (equivalent to more than $380 million).",
+            [("170 billion tenge", "$380 million", "parenthesis")],
+            id="equivalent-to-more-than",
+        ),
+        pytest.param(
+            "en",
+            "Exports shrank by 1 trillion tenge (by about $2.2 billion) over the year.",
+            [("1 trillion tenge", "$2.2 billion", "parenthesis")],
+            id="by-about",
+        ),
+        pytest.param(
+            "en",
+            "The plant earned 45 billion tenge (~$100 million) last year.",
+            [("45 billion tenge", "$100 million", "parenthesis")],
+            id="tilde",
+        ),
+        pytest.param(
+            "ru",
+            "Завод заработал 45 млрд тенге (немногим более $100 млн) за год.",
+            [("45 млрд тенге", "$100 млн", "parenthesis")],
+            id="ru-nemnogim-bolee",
+        ),
+        pytest.param(
+            "kk",
+            "Зауыт 45 млрд теңге (шамамен 100 млн доллар) тапты.",
+            [("45 млрд теңге", "100 млн доллар", "parenthesis")],
+            id="kk-shamamen",
+        ),
+        pytest.param(
+            "kk",
+            "Zaýyt 45 mlrd teńge (shamamen 100 mln dollar) tapty.",
+            [("45 mlrd teńge", "100 mln dollar", "parenthesis")],
+            id="kk-latin-shamamen",
+        ),
+        pytest.param(
+            "kk",
+            "Зауыт 45 млрд теңгеден астам (100 млн доллар) тапты.",
+            [("45 млрд теңгеден", "100 млн доллар", "parenthesis")],
+            id="kk-hedge-after-the-primary",
+        ),
+        # A word or two between the primary and its parenthesis.
+        pytest.param(
+            "en",
+            "The city received a 200 million tenge grant (€0.4 million) for parks.",
+            [("200 million tenge", "€0.4 million", "parenthesis")],
+            id="a-noun-before-the-parenthesis",
+        ),
+        pytest.param(
+            "en",
+            "The region ran a 180 billion tenge budget surplus ($400 million) in May.",
+            [("180 billion tenge", "$400 million", "parenthesis")],
+            id="two-nouns-before-the-parenthesis",
+        ),
+        pytest.param(
+            "kk",
+            "Әр жобаға 500 млн теңгеге дейін (1 млн долларға дейін) бөлінеді.",
+            [("500 млн теңгеге", "1 млн долларға", "parenthesis")],
+            id="kk-postposition-before-the-parenthesis",
+        ),
+        # Ranges converted to ranges.
+        pytest.param(
+            "en",
+            "Grants run from 600 million tenge to 4.5 billion tenge "
+            "(from $1.3 million to $10 million).",
+            [
+                ("600 million tenge", "$1.3 million", "parenthesis"),
+                ("4.5 billion tenge", "$10 million", "parenthesis"),
+            ],
+            id="range-to-range",
+        ),
+        pytest.param(
+            "ru",
+            "Гранты – от 600 млн тенге до 4,5 млрд тенге (от $1,3 млн до $10 млн).",
+            [
+                ("600 млн тенге", "$1,3 млн", "parenthesis"),
+                ("4,5 млрд тенге", "$10 млн", "parenthesis"),
+            ],
+            id="ru-range-to-range",
+        ),
+        # The restatement in the next sentence, and ru/kk connectors.
+        pytest.param(
+            "en",
+            "The new terminal will cost $100 million. This is approximately 46 billion tenge.",
+            [("$100 million", "46 billion tenge", "equivalent")],
+            id="next-sentence",
+        ),
+        pytest.param(
+            "ru",
+            "Терминал обойдётся в 46 млрд тенге. Это около $100 млн.",
+            [("46 млрд тенге", "$100 млн", "equivalent")],
+            id="ru-next-sentence",
+        ),
+        pytest.param(
+            "ru",
+            "Терминал обойдётся в 46 млрд тенге — это порядка $100 млн.",
+            [("46 млрд тенге", "$100 млн", "dash")],
+            id="ru-dash-eto-poryadka",
+        ),
+        pytest.param(
+            "kk",
+            "Терминалға 46 млрд теңге, яғни 100 млн доллар жұмсалады.",
+            [("46 млрд теңге", "100 млн доллар", "equivalent")],
+            id="kk-yagni",
+        ),
+        pytest.param(
+            "ru",
+            "Терминал обойдётся в 46 млрд тенге, то есть около $100 млн.",
+            [("46 млрд тенге", "$100 млн", "equivalent")],
+            id="ru-to-est",
+        ),
+        # An index restated in tenge: a pair of its own kind, never a conversion.
+        pytest.param(
+            "ru",
+            "Штраф – 15 МРП (51 750 тенге).",
+            [("15 МРП", "51 750 тенге", "index")],
+            id="ru-mrp-in-tenge",
+        ),
+        pytest.param(
+            "kk",
+            "Айыппұл 20 АЕК (73 840 теңге) құрайды.",
+            [("20 АЕК", "73 840 теңге", "index")],
+            id="kk-aek-in-tenge",
+        ),
+        pytest.param(
+            "en",
+            "The fine is 10 MRP, or about 36,900 tenge.",
+            [("10 MRP", "36,900 tenge", "index")],
+            id="mrp-or-tenge",
+        ),
     ],
 )
 def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[str, ...]]) -> None:
@@ -131,7 +275,6 @@ def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[s
             id="which-is-a-percentage",
         ),
         pytest.param("en", "The city built 2 billion tenge (5,400 flats).", id="a-count"),
-        pytest.param("ru", "Штраф – 15 МРП (51 750 тенге).", id="ru-mrp-in-tenge"),
         pytest.param(
             "en", "Spending reached 100 billion tenge (US$235.59 per capita).", id="per-capita"
         ),
@@ -139,6 +282,22 @@ def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[s
             "en", "Spending reached 100 billion tenge ($235 a month per household).", id="a-month"
         ),
         pytest.param("ru", "Расходы – 100 млрд тенге ($235 на душу населения).", id="ru-na-dushu"),
+        pytest.param(
+            "en",
+            "Revenue hit 5 trillion tenge. That was $2 billion less than a year ago.",
+            id="next-sentence-a-difference",
+        ),
+        pytest.param(
+            "en",
+            "Fees start at 4.5 million tenge (from $1,400 upwards for foreigners).",
+            id="one-amount-against-the-low-end-of-a-range",
+        ),
+        pytest.param(
+            "en",
+            "The bank lent 5 billion tenge to Halyk ($10 million went elsewhere).",
+            id="a-joining-word-before-the-parenthesis",
+        ),
+        pytest.param("en", "The fine is 10 MRP ($70).", id="mrp-in-dollars"),
     ],
 )
 def test_look_alikes_are_not_paired(lang: str, sentence: str) -> None:

@@ -79,7 +79,7 @@ def _findings(
     views = [
         view
         for pair in analysis.pairs
-        if pair.kind != "explicit-rate"
+        if pair.kind not in ("explicit-rate", "index")  # index pairs: MF009's alone
         and (view := view_of(pair, analysis.amounts)) is not None
         and rates.knows(view)
     ]

@@ -13,7 +13,7 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe", "display"]
-PairKind = Literal["parenthesis", "or", "dash", "equivalent", "explicit-rate"]
+PairKind = Literal["parenthesis", "or", "dash", "equivalent", "explicit-rate", "index"]
 
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 

@@ -2,10 +2,16 @@
 
 A pair is recognised from what stands between two neighbouring amounts: an opening
 parenthesis or bracket ("X (Y)", "X [Y]"), ", or" ("X, or Y"), a dash ("X – approximately
-Y"), an equivalence ("X, equivalent to Y", "X, which is about Y", "X, что эквивалентно
-Y"), each optionally with a hedge before Y. A written exchange rate ("1 USD = 513.45 tenge",
-"(188.35 tenge = $1)", "520 tenge per 1 dollar") is a pair of kind ``explicit-rate``: it
-is recognised so that it is never checked as a conversion.
+Y", "X — это порядка Y"), an equivalence ("X, equivalent to Y", "X, which is about Y",
+"X, что эквивалентно Y", "X, яғни Y") or the next sentence ("X. This is about Y"). A
+word or two may stand between the primary and its parenthesis ("a 5 billion tenge grant
+(€10 million)", "500 млн теңгеге дейін ($1 млн)"), and two amounts from one figure to
+another convert to two ("from X1 to X2 (from Y1 to Y2)"). Hedges are the scanner's
+(each amount's ``qualifier``, from one shared list), so any hedge it reads may stand
+before the conversion. A written exchange rate ("1 USD = 513.45 tenge", "(188.35 tenge =
+$1)", "520 tenge per 1 dollar") is a pair of kind ``explicit-rate``, and an MRP figure
+restated in tenge ("15 MRP (55,380 tenge)") one of kind ``index``: both are recognised so
+that they are never checked as conversions.
 """
 
 from __future__ import annotations
@@ -13,34 +19,46 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from moneyfix.amounts.lexicon import NOT_MONEY
 from moneyfix.model import Amount, Pair, PairKind
 from moneyfix.regex_cache import compile_all
 
-_HEDGE = (
-    r"(?:about|around|approximately|approx\.|nearly|almost|roughly|some|over|more than|"
-    r"less than|under|just over|just under|up to|at least|an estimated|estimated|"
-    r"equivalent to|equal to|circa|c\.|~|≈|около|более|свыше|почти|примерно|порядка|"
-    r"шамамен|шамасы|жуық)"
-)
 _EQUIVALENT = r"(?:в\s+эквиваленте|что\s+(?:эквивалентно|составляет|равно))"
+# Words that may open a conversion's parenthesis, before any hedge.
+_LEAD = (
+    rf"(?:{_EQUIVALENT}|(?:equivalent|equal)\s+to|or|или|немесе|i\.\s?e\.,?|т\.\s?е\.|"
+    r"то\s+есть|яғни|это|бұл|by|на)"
+)
+# A word or two between the primary and its parenthesis: a noun ("tenge grant"), a
+# postposition ("теңгеге дейін"); not a capitalised name, a number or a joining word.
+_WORDS = (
+    r"(?:\s+(?-i:(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))(?!(?:and|or|to|from|than|versus|vs|и|или|до|"
+    r"от|с|а|но|немесе|және)\b)[^\W\d_]+(?:-[^\W\d_]+)*){0,2}"
+)
+_OPEN = rf"\s*[(\[]\s*(?:{_LEAD}\s*)?"
 _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
     # "(Y)", "[Y]", "(or about Y)", "(i.e. Y)", "(т.е. Y)", "(в эквиваленте Y)"
-    (
-        "parenthesis",
-        rf"(?i)\s*[(\[]\s*(?:(?:{_EQUIVALENT}|or|или|i\.\s?e\.,?|т\.\s?е\.)\s*)?"
-        rf"(?:{_HEDGE}\s*)?",
-    ),
-    ("or", rf"(?i)\s*,?\s+(?:or|или|немесе)\s+(?:{_HEDGE}\s+)?"),
-    ("dash", rf"(?i)\s*[–—]\s*(?:{_HEDGE}\s+)?|\s+-\s+(?:{_HEDGE}\s+)?"),
-    # ", equivalent to $Y", ", which is about $Y", ", что эквивалентно $Y"
+    ("parenthesis", rf"(?i){_WORDS}{_OPEN}"),
+    ("or", r"(?i)\s*,?\s+(?:or|или|немесе)\s+"),
+    ("dash", r"(?i)(?:\s*[–—]|\s+-)\s+(?:(?:это|бұл)\s+)?"),
+    # ", equivalent to $Y", ", which is about $Y", ", что эквивалентно $Y", ", яғни $Y"
     (
         "equivalent",
-        rf"(?i)\s*,\s*(?:(?:equivalent|equal)\s+to|(?:which|that)\s+is|{_EQUIVALENT})"
-        rf"\s+(?:{_HEDGE}\s+)?",
+        rf"(?i)\s*,\s*(?:(?:equivalent|equal)\s+to|(?:which|that)\s+is|i\.\s?e\.,?|"
+        rf"{_EQUIVALENT}|то\s+есть|т\.\s?е\.|яғни)\s+",
+    ),
+    # "X. This is approximately Y.", "X. Это порядка Y.", "X. Бұл шамамен Y."
+    (
+        "equivalent",
+        r"(?i)\.\s+(?-i:This|That|Это|Бұл)(?:'s|\s+(?:is|equals|amounts\s+to|"
+        r"(?:is\s+)?(?:equivalent|equal)\s+to|составляет|эквивалентно|равно))?\s+",
     ),
 )
+# Between the two figures of "from X1 to X2", and what opens their conversion.
+_RANGE_TO = r"(?i)\s*(?:to|and|до|-|–|—)\s*"
+_RANGE_OPEN = rf"(?i){_WORDS}{_OPEN}(?:from|between|от)\s+"
 _RATE_CONNECTOR = r"(?i)\s*(?:=|per|for|за|үшін)\s*"
 # "(US$235 per capita)", "($235 a month)": a rate per person or per period is another
 # fact, not the primary amount in another currency (unless the primary is one too).
@@ -52,12 +70,26 @@ _PER_UNIT = (
 _MAX_GAP = 40
 
 
+class _Patterns(NamedTuple):
+    rate: re.Pattern[str]
+    per_unit: re.Pattern[str]
+    range_to: re.Pattern[str]
+    range_open: re.Pattern[str]
+    connectors: tuple[tuple[PairKind, re.Pattern[str]], ...]
+
+
 def find_pairs(text: str, amounts: list[Amount]) -> list[Pair]:
     """Pairs among ``amounts`` (in text order), each amount in at most one pair."""
     pairs: list[Pair] = []
     used: set[int] = set()
     for index in range(len(amounts) - 1):
         if index in used:
+            continue
+        if _ranges_convert(text, amounts[index : index + 4]):
+            for primary in (index, index + 1):
+                first, second = amounts[primary], amounts[primary + 2]
+                pairs.append(Pair(primary, primary + 2, "parenthesis", implied_rate(first, second)))
+            used.update(range(index, index + 4))
             continue
         first, second = amounts[index], amounts[index + 1]
         if second.start - first.end > _MAX_GAP:
@@ -71,32 +103,87 @@ def find_pairs(text: str, amounts: list[Amount]) -> list[Pair]:
 
 
 @functools.cache
-def _patterns() -> tuple[
-    re.Pattern[str], re.Pattern[str], tuple[tuple[PairKind, re.Pattern[str]], ...]
-]:
-    """The rate connector, the per-unit tail and the pair connectors, compiled (from the
-    user cache) once."""
-    sources = (_RATE_CONNECTOR, _PER_UNIT, *(source for _, source in _CONNECTORS))
-    rate, per_unit, *connectors = compile_all("pairs", sources)
-    return rate, per_unit, tuple(zip((kind for kind, _ in _CONNECTORS), connectors, strict=True))
+def _patterns() -> _Patterns:
+    """The pair patterns, compiled (from the user cache) once."""
+    sources = (
+        _RATE_CONNECTOR,
+        _PER_UNIT,
+        _RANGE_TO,
+        _RANGE_OPEN,
+        *(source for _, source in _CONNECTORS),
+    )
+    rate, per_unit, range_to, range_open, *connectors = compile_all("pairs", sources)
+    kinds = (kind for kind, _ in _CONNECTORS)
+    return _Patterns(
+        rate, per_unit, range_to, range_open, tuple(zip(kinds, connectors, strict=True))
+    )
+
+
+def _between(text: str, first: Amount, second: Amount) -> str:
+    """The text joining two amounts, without the hedges the scanner read there: the
+    conversion's before it ("(about $5 million)") and a Kazakh one after the primary
+    ("5 млрд теңгеден астам ($10 млн)")."""
+    between = text[first.end : second.start]
+    if first.qualifier:
+        rest = between.lstrip()
+        if rest[: len(first.qualifier)].lower() == first.qualifier.lower():
+            between = " " + rest[len(first.qualifier) :]
+    if second.qualifier:
+        rest = between.rstrip()
+        if rest[len(rest) - len(second.qualifier) :].lower() == second.qualifier.lower():
+            between = rest[: len(rest) - len(second.qualifier)] + " "
+    return between
+
+
+def _convertible(first: Amount, second: Amount) -> bool:
+    """Two amounts one of which could restate the other: different currencies, both
+    money, or an index and tenge."""
+    currencies = {first.currency, second.currency}
+    if None in currencies or len(currencies) == 1:
+        return False
+    return not currencies & NOT_MONEY or currencies - NOT_MONEY == {"KZT"}
+
+
+def _ranges_convert(text: str, run: list[Amount]) -> bool:
+    """'from X1 to X2 (from Y1 to Y2)': four amounts, the second two converting the first."""
+    if len(run) < 4:
+        return False
+    low, high, low_to, high_to = run
+    p = _patterns()
+    return (
+        low.currency == high.currency
+        and low_to.currency == high_to.currency
+        and _convertible(low, low_to)
+        and low.currency not in NOT_MONEY
+        and low_to.currency not in NOT_MONEY
+        and p.range_to.fullmatch(_between(text, low, high)) is not None
+        and p.range_to.fullmatch(_between(text, low_to, high_to)) is not None
+        and p.range_open.fullmatch(_between(text, high, low_to)) is not None
+    )
 
 
 def _kind(text: str, first: Amount, second: Amount) -> PairKind | None:
-    if first.currency is None or second.currency is None or first.currency == second.currency:
+    if not _convertible(first, second):
         return None
-    if first.currency in NOT_MONEY or second.currency in NOT_MONEY:
-        return None  # "15 MRP (64,875 tenge)" states the index's value, not a conversion
-    between = text[first.end : second.start]
-    rate_connector, per_unit, connectors = _patterns()
+    kind = _link(text, first, second)
+    if kind is not None and {first.currency, second.currency} & NOT_MONEY:
+        return "index"  # "15 MRP (55,380 tenge)": the index's value, checked by MF009 only
+    return kind
+
+
+def _link(text: str, first: Amount, second: Amount) -> PairKind | None:
+    """How the text links two amounts of different currencies, if it does."""
+    between = _between(text, first, second)
+    p = _patterns()
     if Decimal(1) in (first.value, second.value) and (
-        rate_connector.fullmatch(between) or (between.isspace() and first.value == 1)
+        p.rate.fullmatch(between) or (between.isspace() and first.value == 1)
     ):
         return "explicit-rate"  # also "1 долларға 477,73 теңге": one unit, then its price
-    if second.value == 1 and rate_connector.match(text, second.end):
+    if second.value == 1 and p.rate.match(text, second.end):
         return None  # "X ($1 = 188 tenge)": the parenthesis states a rate, not X in dollars
-    if per_unit.match(text, second.end) and not per_unit.match(text, first.end):
+    if p.per_unit.match(text, second.end) and not p.per_unit.match(text, first.end):
         return None
-    for kind, connector in connectors:
+    for kind, connector in p.connectors:
         if connector.fullmatch(between):
             return kind
     return None

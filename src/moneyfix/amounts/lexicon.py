@@ -1,9 +1,9 @@
-"""The words of money: currency names, codes and signs, magnitude words, hedges.
+"""The words of money: currency names, codes and signs, magnitude words.
 
 CLDR (through Babel) supplies what it has: currency display names and their plural forms,
 currency symbols, and the compact magnitude words ("million", "млрд", "мың"). Our own
 supplement adds what news writes and CLDR lacks: bare "tenge", "bn"/"mln"/"trln",
-Russian and Kazakh stems that take case endings, and hedge words.
+and Russian and Kazakh stems that take case endings (hedges: moneyfix.hedges).
 
 The lexicon is built once, on first use, so importing moneyfix stays fast.
 """
@@ -93,24 +93,6 @@ SUPPLEMENT_MAGNITUDES: dict[str, int] = {
 
 # Single letters are magnitudes only when glued to a number next to a currency ("$5m").
 LETTER_MAGNITUDES = frozenset({"k", "m", "b"})
-
-# Words before an amount that make it approximate; recorded, never part of the span.
-HEDGES = (
-    "more than", "less than", "just over", "just under", "well over", "at least", "at most",
-    "up to", "nearly", "about", "around", "over", "approximately", "almost", "some",
-    "roughly", "exceeds", "exceeded", "exceed", "exceeding", "under", "below", "above",
-    "circa", "c.", "an estimated", "estimated", "close to", "no less than", "not less than",
-    "no more than", "not more than",
-    "около", "более", "свыше", "порядка", "почти", "примерно", "до", "менее", "не менее",
-    "шамамен", "астам", "кем дегенде", "жуық", "шамасында",
-    "shamamen", "keminde", "kem degende",
-)  # fmt: skip
-
-# Kazakh hedges that follow the amount ("5 млрд теңгеден астам").
-HEDGES_AFTER = (
-    "астам", "асқан", "асады", "жуық", "шамасында",
-    "astam", "asqan", "asady", "jýyq", "juyq", "shamasynda",  # Kazakh in the Latin alphabet
-)  # fmt: skip
 
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

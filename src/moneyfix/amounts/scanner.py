@@ -21,8 +21,6 @@ from moneyfix.amounts.lexicon import (
     CURRENCY_QUALIFIERS_AFTER,
     CURRENCY_QUALIFIERS_BEFORE,
     CYRILLIC,
-    HEDGES,
-    HEDGES_AFTER,
     LETTER_MAGNITUDES,
     NOT_MONEY,
     alternation,
@@ -31,6 +29,7 @@ from moneyfix.amounts.lexicon import (
 )
 from moneyfix.amounts.numbers import NumberStyle, number_style, read_number
 from moneyfix.amounts.spelled import spelled_amounts
+from moneyfix.hedges import HEDGES, HEDGES_AFTER
 from moneyfix.model import Amount
 from moneyfix.regex_cache import compile_all
 
@@ -445,6 +444,7 @@ _HEDGE_WORDS = frozenset(HEDGES)
 _HEDGE_ENDINGS = frozenset(h.split()[-1] for h in HEDGES)  # a cheap first test
 _WORD_SPLIT = re.compile(r"[\s(\[\"'“«]+")
 _HEDGE_REACH = 24
+_HEDGE_LONGEST = max(len(h.split()) for h in HEDGES)  # words
 _HEDGE_SIGNS = frozenset("~≈")
 _HEDGE_AFTER_START = frozenset(w[0] for w in HEDGES_AFTER)  # a cheap first test
 
@@ -459,7 +459,7 @@ def _hedge(text: str, draft: _Draft) -> str | None:
     if last.lstrip("([\"'“«") in _HEDGE_ENDINGS:
         words = _WORD_SPLIT.split(window.strip())
         whole = draft.start <= _HEDGE_REACH or window[0].isspace()
-        for count in (3, 2, 1):
+        for count in range(_HEDGE_LONGEST, 0, -1):
             if len(words) < count or (len(words) == count and not whole):
                 continue
             phrase = " ".join(words[-count:])
