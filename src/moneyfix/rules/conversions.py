@@ -10,13 +10,14 @@ mistyped (MF003); when nothing explains it, the pair is implausible (MF007).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from moneyfix.amounts.scanner import magnitude_exponent
 from moneyfix.amounts.style import format_number, number_span, with_magnitude
 from moneyfix.model import Amount, Edit, Finding, Fix, Pair
-from moneyfix.pairs import rate_currencies
+from moneyfix.pairs import implied_rate, rate_currencies
 from moneyfix.rates.table import Rate, RateTable, RateUnavailable
 from moneyfix.rules.periods import Period, periods_near
 from moneyfix.rules.registry import RULES
@@ -49,6 +50,12 @@ class PairView:
     implied: Decimal
     precision: Decimal
     """Relative uncertainty of the implied rate from how the figures are printed."""
+    options: tuple[Decimal, ...] = ()
+    """Every rate the pair may mean: ``implied``, and beside a range the rate of its other
+    end ("five tenge (US$0.011 to US$0.013)" restates "four to five tenge")."""
+
+    def explained(self, accepts: Callable[[Decimal], object]) -> bool:
+        return any(accepts(option) for option in (self.implied, *self.options))
 
     @property
     def units_side(self) -> Amount:
@@ -63,11 +70,15 @@ class PairView:
 
 
 def relative_precision(amount: Amount) -> Decimal:
-    """Half a unit of the last printed digit, relative to the value: '$3' -> 1/6."""
+    """Half a unit of the last printed digit, relative to the value: '$3' -> 1/6. The
+    digits decide, not only the magnitude word: "2 тыс. 669 долларов" is exact to the
+    dollar, though "тыс." alone would make it ±500."""
     if amount.value == 0:
         return Decimal(1)
     scale = 0 if amount.magnitude is None else _exponent(amount)
-    half_unit = Decimal(5).scaleb(scale - amount.decimals - 1)
+    last_digit = amount.value.normalize().as_tuple().exponent
+    scale = min(scale - amount.decimals, int(last_digit)) if isinstance(last_digit, int) else 0
+    half_unit = Decimal(5).scaleb(scale - 1)
     return half_unit / abs(amount.value)
 
 
@@ -88,7 +99,18 @@ def view_of(pair: Pair, amounts: list[Amount]) -> PairView | None:
     )
     if primary.approximate or conversion.approximate:
         precision += _HEDGE_SLACK
-    return PairView(pair, primary, conversion, units, per, pair.implied_rate, precision)
+    options = _other_end(primary, conversion)
+    return PairView(pair, primary, conversion, units, per, pair.implied_rate, precision, options)
+
+
+def _other_end(primary: Amount, conversion: Amount) -> tuple[Decimal, ...]:
+    """Beside a range, a single figure may be its other end: the text wrote the rest of the
+    range elsewhere ("from 85,000 tenge to 110,000 tenge ($157 to $204)")."""
+    if (primary.range is None) == (conversion.range is None):
+        return ()
+    high = [a if a.range is None else replace(a, value=a.range[1]) for a in (primary, conversion)]
+    rate = implied_rate(high[0], high[1])
+    return () if rate is None or rate <= 0 else (rate,)
 
 
 class RateSource:
@@ -126,6 +148,22 @@ class RateSource:
         units_low, units_high = self.table.bounds(view.units)
         return low / units_high, high / units_low
 
+    def days(self, view: PairView, period: Period) -> list[Rate]:
+        """The official rate of every day inside ``period`` that has one."""
+        per = self.table.rates_between(view.per, period.start, period.end)
+        if view.units == "KZT":
+            return per
+        units = {r.date: r for r in self.table.rates_between(view.units, period.start, period.end)}
+        return [
+            Rate(r.value / units[r.date].value, r.date, f"{r.source}+{units[r.date].source}")
+            for r in per
+            if r.date in units
+        ]
+
+    def first_date(self, view: PairView) -> dt.date:
+        """The first day the history knows both currencies of the pair."""
+        return max(self.table.coverage(c)[0] for c in (view.units, view.per) if c != "KZT")
+
     def average(self, view: PairView, period: Period) -> Decimal | None:
         per = self.table.average(view.per, period.start, period.end)
         if view.units == "KZT" or per is None:
@@ -158,7 +196,7 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
     )
     bounds = rates.bounds(view)
     if window:
-        if _nearest(view.implied, window, slack):
+        if view.explained(lambda rate: _nearest(rate, window, slack)):
             return []
         envelope = (min(r.value for r in window), max(r.value for r in window))
         for shift in _SHIFTS:
@@ -167,18 +205,37 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
             if fit:
                 return _magnitude_findings(view, text, shift, fit, rates.settings)
         assert day is not None
-        if _within(view.implied, bounds, slack):  # else no period's average can explain it
-            for period in periods_near(text, view.primary.start, day):
-                average = rates.average(view, period)
-                if average and abs(view.implied / average - 1) <= slack:
-                    return [_period_finding(view, period, average)]
+        periods = periods_near(text, view.primary.start, day)
+        for period in periods:
+            matched = _period_rate(view, period, rates, slack)
+            if matched:
+                return [_period_finding(view, period, *matched)]
+        if _within(view.implied, bounds, slack):
             return [_mismatch_finding(view, text, window, rates, day, slack)]
-    elif _within(view.implied, bounds, slack):
+        early = [p for p in periods if p.start < rates.first_date(view)]
+        if early:  # "in 1995": the rates that would explain it are older than the history
+            return [_gap_finding(view, rates, f"names {early[0].name}", early[0].start)]
+    elif view.explained(lambda rate: _within(rate, bounds, slack)):
         return []
     for shift in _SHIFTS:
         if _within(view.implied / _THOUSAND**shift, bounds, slack):
             return _magnitude_findings(view, text, shift, None, rates.settings)
+    if day is not None and not window:
+        return [_gap_finding(view, rates, f"is dated {day}", day)]
     return [_implausible_finding(view, bounds)]
+
+
+def _period_rate(
+    view: PairView, period: Period, rates: RateSource, slack: Decimal
+) -> tuple[str, Decimal] | None:
+    """The rate of ``period`` the pair was converted at: its average or one of its days."""
+    average = rates.average(view, period)
+    if average and abs(view.implied / average - 1) <= slack:
+        return f"the average official rate of {period.name}", average
+    day = _nearest(view.implied, rates.days(view, period), slack)
+    if day is not None:
+        return f"the official rate of {day.date}, inside {period.name}", day.value
+    return None
 
 
 def _rate_text(value: Decimal) -> str:
@@ -353,13 +410,24 @@ def _recomputed(view: PairView, text: str, rate: Rate, lang: str) -> Fix | None:
     return Fix("unsafe", (Edit(start, end, new),))
 
 
-def _period_finding(view: PairView, period: Period, average: Decimal) -> Finding:
+def _period_finding(view: PairView, period: Period, which: str, rate: Decimal) -> Finding:
     message = (
         f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
-        f"{view.label()}, the average official rate of {period.name} "
-        f"({_rate_text(average)}): a prior-period figure at that period's rate"
+        f"{view.label()}, {which} ({_rate_text(rate)}): a figure of {period.name}, "
+        "converted at that period's rate"
     )
     return _finding("MF003", view, message, severity="info")
+
+
+def _gap_finding(view: PairView, rates: RateSource, why: str, day: dt.date) -> Finding:
+    """No official rate near the day the pair is about: say so, rather than call it wrong."""
+    first = rates.first_date(view)
+    where = f"before the history starts ({first})" if day < first else "in a gap of the history"
+    message = (
+        f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
+        f"{view.label()}; the text {why}, {where}: no official rate near it to check against"
+    )
+    return _finding("MF008", view, message, severity="info")
 
 
 def _implausible_finding(view: PairView, bounds: tuple[Decimal, Decimal]) -> Finding:

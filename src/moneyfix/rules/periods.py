@@ -1,7 +1,12 @@
-"""Reporting periods named near a figure ("in 2021", "9M 2024", "первом полугодии 2023 года").
+"""Reporting periods named near a figure: "in 2021", "9M 2024", "last year", "in July 2009",
+"в первом полугодии 2023 года", "годом ранее", "2024 жылдың 9 айында", "өткен жылы".
 
-Company reports convert prior-period figures at that period's average rate; a pair that
-matches the average of a period its paragraph names is explained, not wrong.
+Reports convert a prior period's figures at that period's rate (its average, or the rate
+of a day inside it); a pair that matches the rate of a period named in its own sentence
+or the sentence before is explained, not wrong. A year is a four-digit year or a
+relative one ("last year", "в прошлом году", "өткен жылы"); a part of a year (a quarter,
+a half, nine months, a month) belongs to the year next to it, or, when none is written,
+to its latest occurrence before the article's date.
 """
 
 from __future__ import annotations
@@ -12,22 +17,53 @@ import functools
 import re
 from dataclasses import dataclass
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# What stands just before a year, naming the period: (group, first month, last month).
-_BEFORE = re.compile(
-    r"(?i)(?:(?P<m9>\b9m|\b9 months|nine months|девят\w* месяц\w*|9 месяц\w*)(?: of| ended)?"
-    r"|(?P<h1>\bh1|\b1h|first half|six months|перв\w* полугоди\w*)(?: of)?"
-    r"|(?P<h2>\bh2|\b2h|second half|втор\w* полугоди\w*)(?: of)?"
-    r"|(?P<q>\bq[1-4]|\b(?:first|second|third|fourth) quarter)(?: of)?"
-    r"|(?P<fy>\bfy|full[- ]year)"
-    r"|(?P<year>\b(?:in|for|during|of|throughout|в|за))(?: the year)?) ?$"
+# A year as written, or as said relative to the article's year (the group names how far back).
+_YEAR = re.compile(
+    r"(?i:(?P<pre>\b(?:in|for|during|of|throughout|since|from|by|the|в|за|с|по|до|на)"
+    r"[ \u00a0]+(?:the[ \u00a0]+)?(?:year[ \u00a0]+)?)?)"
+    r"(?<![\d.,])(?P<year>(?:19|20)\d\d)(?![\d.,]\d)(?P<post>[ \u00a0]*(?:год|г\.|гг|жыл|ж\.|-ж))?"
+    r"|(?i:\b(?P<back2>two years (?:ago|earlier)|два года (?:назад|ранее)|екі жыл бұрын)"
+    r"|(?P<back1>last year|(?:a|one) year (?:ago|earlier|before)|the (?:previous|prior) year"
+    r"|(?:в|за) прошлом году|прошл\w* год\w*|годом ранее|год назад|предыдущ\w* год\w*"
+    r"|өткен жыл\w*|былтыр\w*|бір жыл бұрын))"
 )
-# Kazakh names the year first: "2024 жылдың 9 айында", "2021 жылы".
-_AFTER = re.compile(r"(?i) (?:(?P<m9>жылдың 9 айында)|(?P<year>жыл))")
-_MONTHS = {"m9": (1, 9), "h1": (1, 6), "h2": (7, 12), "fy": (1, 12), "year": (1, 12)}
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_PARAGRAPH_REACH = 600
-_REACH_BEFORE = 30
+_EN_MONTHS = "|".join(calendar.month_name[1:])
+_RU_MONTHS = "январ|феврал|март|апрел|ма[йяе]\\b|июн|июл|август|сентябр|октябр|ноябр|декабр"
+_KK_MONTHS = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+# A part of a year, each alternative a group: m9 (nine months), h1/h2, q1..q4, en/ru/kk months.
+_PART = re.compile(
+    r"(?P<m9>(?i:\b9m\b|\b9 ?months|nine months|девят\w* месяц\w*|9 месяц\w*"
+    r"|9 ай\w*|тоғыз ай\w*))"
+    r"|(?P<h1>(?i:\bh1\b|\b1h\b|first half|six months|\b6m\b|перв\w* полугоди\w*|полгода"
+    r"|бірінші жарты\w*|жарты жыл\w*|алты ай\w*))"
+    r"|(?P<h2>(?i:\bh2\b|\b2h\b|second half|втор\w* полугоди\w*|екінші жарты\w*))"
+    r"|(?P<q1>(?i:\bq1\b|\b1q\b|first quarter|перв\w* квартал\w*|\bI квартал\w*|1 квартал\w*"
+    r"|бірінші тоқсан\w*|1-тоқсан\w*|I тоқсан\w*))"
+    r"|(?P<q2>(?i:\bq2\b|\b2q\b|second quarter|втор\w* квартал\w*|\bII квартал\w*"
+    r"|2 квартал\w*|екінші тоқсан\w*|2-тоқсан\w*|II тоқсан\w*))"
+    r"|(?P<q3>(?i:\bq3\b|\b3q\b|third quarter|трет\w* квартал\w*|\bIII квартал\w*"
+    r"|3 квартал\w*|үшінші тоқсан\w*|3-тоқсан\w*|III тоқсан\w*))"
+    r"|(?P<q4>(?i:\bq4\b|\b4q\b|fourth quarter|четв[её]рт\w* квартал\w*|\bIV квартал\w*"
+    r"|4 квартал\w*|төртінші тоқсан\w*|4-тоқсан\w*|IV тоқсан\w*))"
+    rf"|(?P<month>\b(?:{_EN_MONTHS})\b|(?i:\b(?:{_RU_MONTHS})\w*|\b(?:{_KK_MONTHS})\w*))"
+)
+_MONTH_STEMS = (
+    [m.lower() for m in calendar.month_name[1:]],
+    _RU_MONTHS.replace("ма[йяе]\\b", "ма").split("|"),
+    _KK_MONTHS.split("|"),
+)
+_SPANS = {"m9": (1, 9), "h1": (1, 6), "h2": (7, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9)}
+_SPANS["q4"] = (10, 12)
+# What joins a part to the year after it ("first half of 2023", "январе 2016") or, in
+# Kazakh, a year to the part after it ("2024 жылдың 9 айында", "2016 жылғы қаңтарда").
+_PART_THEN_YEAR = re.compile(
+    r"(?i)[ \u00a0]*(?:\d\d?(?:st|nd|rd|th)?,?[ \u00a0]+)?"
+    r"(?:(?:of|ended|in)[ \u00a0]+(?:the[ \u00a0]+)?)?"
+)
+_YEAR_THEN_PART = re.compile(r"(?i)[ \u00a0]*(?:ж\.|жыл\w*)?[ \u00a0]*(?:\d\d?[ \u00a0]*)?")
+# Where a sentence ends: ., ! or ? before a blank and a capital or digit; or a blank line.
+_SENTENCE_END = re.compile(r"[.!?…][\"”»)]?\s+(?=[\"“«(]?[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ0-9])|\n[ \t]*\n")
+_REACH = 600
 
 
 @dataclass(frozen=True)
@@ -37,43 +73,76 @@ class Period:
     end: dt.date
 
 
-def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
-
-
-def periods_near(text: str, offset: int, before: dt.date) -> list[Period]:
-    """Periods named in the paragraph around ``offset`` that began before ``before``."""
-    start = text.rfind("\n\n", max(0, offset - _PARAGRAPH_REACH), offset)
-    end = text.find("\n\n", offset, offset + _PARAGRAPH_REACH)
-    low = start + 2 if start >= 0 else max(0, offset - _PARAGRAPH_REACH)
-    high = end if end >= 0 else offset + _PARAGRAPH_REACH
-    return [p for p in _periods_in(text[low:high]) if p.start < before]
+def periods_near(text: str, offset: int, day: dt.date) -> list[Period]:
+    """Periods named in the sentence holding ``offset`` or the one before, begun before ``day``."""
+    low = max(0, offset - _REACH)
+    starts = [low, *(m.end() for m in _SENTENCE_END.finditer(text, low, offset))]
+    start = starts[-2] if len(starts) > 1 else low
+    after = _SENTENCE_END.search(text, offset, offset + _REACH)
+    end = after.start() + 1 if after else min(len(text), offset + _REACH)
+    return [p for p in _periods_in(text[start:end], day) if p.start < day]
 
 
 @functools.lru_cache(maxsize=256)
-def _periods_in(paragraph: str) -> tuple[Period, ...]:
-    """Cached by paragraph: every pair of a paragraph asks the same question."""
+def _periods_in(window: str, day: dt.date) -> tuple[Period, ...]:
+    """Cached by window and date: the pairs of a sentence ask the same question."""
+    years = [_Year(m, day) for m in _YEAR.finditer(window)]
     found: dict[tuple[dt.date, dt.date], Period] = {}
-    for token in _YEAR.finditer(paragraph):
-        year = int(token.group())
-        named = _BEFORE.search(paragraph, max(0, token.start() - _REACH_BEFORE), token.start())
-        named = named or _AFTER.match(paragraph, token.end())
-        if named is None:
-            continue
-        kind = named.lastgroup
-        if kind == "q":
-            words = named.group("q").lower()
-            quarter = int(words[1]) if words[0] == "q" else _QUARTERS[words.split()[0]]
-            first, last, name = 3 * quarter - 2, 3 * quarter, f"Q{quarter} {year}"
-        else:
-            first, last = _MONTHS[kind or "year"]
-            name = _name(year, first, last)
-        start, end = _months(year, first, last)
-        found.setdefault((start, end), Period(name, start, end))
+    attached: set[int] = set()
+    for part in _PART.finditer(window):
+        kind = part.lastgroup or ""
+        year = None
+        for index, named in enumerate(years):
+            before = _PART_THEN_YEAR.fullmatch(window, part.end(), named.start)
+            after = _YEAR_THEN_PART.fullmatch(window, named.end, part.start())
+            if before or after:
+                year = named.value
+                attached.add(index)
+                break
+        first, last = _month_span(kind, part.group())
+        if year is None:  # "in January", "in the first half": the latest one before the day
+            year = day.year if dt.date(day.year, first, 1) < day else day.year - 1
+        _add(found, year, first, last)
+    for index, named in enumerate(years):
+        if index not in attached and not named.bare:  # "2000 теңге" is no year; "in 2000" is
+            _add(found, named.value, 1, 12)
     return tuple(found.values())
+
+
+class _Year:
+    """A year named in the text: where it stands (without "in" before it or "году" after
+    it), which year it is, and whether it stands bare (then it may be a number of tenge)."""
+
+    def __init__(self, match: re.Match[str], day: dt.date) -> None:
+        group = next(g for g in ("year", "back2", "back1") if match.group(g))
+        self.start, self.end = match.span(group)
+        written = match.group("year")
+        self.value = int(written) if written else day.year - (2 if group == "back2" else 1)
+        self.bare = bool(written) and not (match.group("pre") or match.group("post"))
+
+
+def _month_span(kind: str, words: str) -> tuple[int, int]:
+    if kind != "month":
+        return _SPANS[kind]
+    lowered = words.lower()
+    for stems in _MONTH_STEMS:
+        for number, stem in enumerate(stems, start=1):
+            if lowered.startswith(stem):
+                return number, number
+    raise AssertionError(f"not a month: {words}")  # the pattern only matches the stems
+
+
+def _add(found: dict[tuple[dt.date, dt.date], Period], year: int, first: int, last: int) -> None:
+    start = dt.date(year, first, 1)
+    end = dt.date(year, last, calendar.monthrange(year, last)[1])
+    found.setdefault((start, end), Period(_name(year, first, last), start, end))
 
 
 def _name(year: int, first: int, last: int) -> str:
     if (first, last) == (1, 12):
         return str(year)
+    if first == last:
+        return f"{calendar.month_name[first]} {year}"
+    if last - first == 2 and first % 3 == 1:
+        return f"Q{last // 3} {year}"
     return f"{calendar.month_name[first]}–{calendar.month_name[last]} {year}"
