@@ -27,14 +27,45 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
 def test_show_text() -> None:
     code, out, _ = run("show", "usd", "2020-11-25")
     assert code == 0
-    assert out.strip() == "USD 2020-11-25: 424.49 KZT per 1 USD (source nbk:bakdaulet)"
+    assert out.strip() == (
+        "USD 2020-11-25: 424.49 KZT per 1 USD (source nbk:bakdaulet, its row of 2020-11-25)"
+    )
 
 
 def test_show_carried_over_day(tmp_path: Path) -> None:
     write_rates(tmp_path, "USD", [("2020-01-01", "380", "nbk:t")])
     code, out, _ = run("show", "USD", "2020-01-03", "--rates-dir", str(tmp_path))
     assert code == 0
-    assert "carried over from 2020-01-01" in out
+    assert out.strip() == (
+        "USD 2020-01-03: 380 KZT per 1 USD (source nbk:t, carried over from its row of 2020-01-01)"
+    )
+
+
+def test_show_names_the_source_row_of_a_day_its_source_does_not_list(tmp_path: Path) -> None:
+    # Saturday's rate, listed; Sunday and Monday carried by the importer.
+    write_rates(
+        tmp_path,
+        "USD",
+        [
+            ("2020-05-30", "411.54", "nbk:x"),
+            ("2020-05-31", "411.54", "nbk:x:carried"),
+            ("2020-06-01", "411.54", "nbk:x:carried"),
+            ("2020-06-02", "408.61", "nbk:x"),
+        ],
+    )
+    code, out, _ = run("show", "USD", "2020-06-01", "-f", "json", "--rates-dir", str(tmp_path))
+    assert code == 0
+    assert json.loads(out) == {
+        "currency": "USD",
+        "requested_date": "2020-06-01",
+        "rate": "411.54",
+        "rate_date": "2020-06-01",
+        "source": "nbk:x",
+        "source_row_date": "2020-05-30",
+        "carried": True,
+    }
+    code, out, _ = run("show", "USD", "2020-06-02", "-f", "json", "--rates-dir", str(tmp_path))
+    assert (json.loads(out)["source_row_date"], json.loads(out)["carried"]) == ("2020-06-02", False)
 
 
 def test_show_without_date_gives_latest_with_note() -> None:
@@ -51,7 +82,7 @@ def test_show_without_date_gives_latest_with_note() -> None:
     [
         (["USD", "1990-01-01"], "history starts on 1996-09-02"),
         (["USD", "2027-03-01"], "last known rate is of 2026-09-11"),
-        (["RUB", "2023-01-01"], "gap from 2022-02-23 to 2024-03-27"),
+        (["AUD", "2018-01-01"], "gap from 2016-02-06 to 2021-01-01"),
         (["XYZ", "2020-01-01"], "unknown currency 'XYZ'"),
         (["USD", "25/11/2020"], "bad date '25/11/2020'"),
         (["USD", "2020-11-25", "--format", "yaml"], "yaml"),
@@ -93,16 +124,105 @@ def test_corrupt_cache_file_is_reported(isolated_env: Path) -> None:
     assert "USD.csv:1: expected header" in err
 
 
-def test_info_text_and_json() -> None:
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """Derived, then official with a carried weekend, a 9-day hole, official again."""
+    write_rates(
+        tmp_path,
+        "USD",
+        [
+            ("2020-01-01", "380", "derived:d"),
+            ("2020-01-02", "381", "nbk:a"),
+            ("2020-01-03", "381", "nbk:a:carried"),
+            ("2020-01-04", "382", "nbk:a"),
+            ("2020-01-14", "390", "nbk:b"),
+        ],
+    )
+    return tmp_path
+
+
+def test_info_text(mixed: Path) -> None:
+    code, out, _ = run("info", "--rates-dir", str(mixed))
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "USD  2020-01-01 .. 2020-01-14  5 days: 4 official (1 of them carried over), 1 derived",
+        "     official: 2020-01-02 .. 2020-01-04, 2020-01-14 .. 2020-01-14",
+        "     gaps over 7 days: 2020-01-04 to 2020-01-14",
+        "     sources: derived:d 1, nbk:a 3, nbk:b 1",
+    ]
+
+
+def test_info_json(mixed: Path) -> None:
+    code, out, _ = run("info", "--format", "json", "--rates-dir", str(mixed))
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["pinned"] is True
+    (usd,) = payload["currencies"]
+    del usd["days_since_last"]
+    assert usd == {
+        "currency": "USD",
+        "first_date": "2020-01-01",
+        "last_date": "2020-01-14",
+        "rows": 5,
+        "official_days": 4,
+        "carried_days": 1,
+        "derived_days": 1,
+        "official_ranges": [["2020-01-02", "2020-01-04"], ["2020-01-14", "2020-01-14"]],
+        "gaps": [["2020-01-04", "2020-01-14"]],
+        "sources": {"derived:d": 1, "nbk:a": 3, "nbk:b": 1},
+    }
+
+
+def test_info_of_the_bundled_history() -> None:
     code, out, _ = run("info")
     assert code == 0
     assert "user cache:" in out
-    assert any(line.startswith("USD  1996-09-02 .. 2026-09-11") for line in out.splitlines())
-    code, out, _ = run("info", "--format", "json")
-    payload = json.loads(out)
-    usd = next(c for c in payload["currencies"] if c["currency"] == "USD")
-    assert usd["sources"]["nbk:yergaliyev"] == 1828
-    assert payload["pinned"] is False
+    lines = out.splitlines()
+    usd = lines.index(
+        next(line for line in lines if line.startswith("USD  1996-09-02 .. 2026-09-11"))
+    )
+    assert lines[usd + 1] == "     official: 2005-01-01 .. 2026-09-11"
+    assert lines[usd + 2] == "     gaps over 7 days: none"
+
+
+def test_info_conflicts(tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("date,USD\n2016-01-13,362.62\n2016-01-14,366.54\n")
+    second = tmp_path / "b.csv"
+    second.write_text("date,USD\n2016-01-13,365.07\n2016-01-14,366.54\n")
+    target = tmp_path / "rates"
+    assert run("info", "--conflicts", "--rates-dir", str(tmp_path))[1].strip() == (
+        "no conflicts between official sources"
+    )
+    for path, label in [(first, "nbk:first"), (second, "nbk:second")]:
+        assert run("import", str(path), "-s", label, "--rates-dir", str(target))[0] == 0
+    code, out, _ = run("info", "--conflicts", "--rates-dir", str(target))
+    assert code == 0
+    assert out.splitlines()[1:] == ["USD 2016-01-13: 362.62 (nbk:first), not 365.07 (nbk:second)"]
+    code, out, _ = run("info", "--conflicts", "-f", "json", "--rates-dir", str(target))
+    assert json.loads(out) == {
+        "conflicts": [
+            {
+                "date": "2016-01-13",
+                "currency": "USD",
+                "rate": "362.62",
+                "source": "nbk:first",
+                "other_rate": "365.07",
+                "other_source": "nbk:second",
+            }
+        ]
+    }
+
+
+def test_bundled_conflicts_are_the_usd_days_of_january_2016() -> None:
+    code, out, _ = run("info", "--conflicts", "-f", "json")
+    assert code == 0
+    rows = json.loads(out)["conflicts"]
+    assert len(rows) == 25
+    assert {(r["currency"], r["source"].split(":")[1], r["other_source"]) for r in rows} == {
+        ("USD", "bakdaulet", "nbk:yergaliyev")
+    }
+    assert (rows[0]["date"], rows[-1]["date"]) == ("2016-01-06", "2016-02-01")
 
 
 def test_import_then_export(tmp_path: Path) -> None:

@@ -123,7 +123,7 @@ def show(
         _fail(exc.message)
     except RatesFileError as exc:
         _fail(str(exc))
-    from moneyfix.rates.files import decimal_text
+    from moneyfix.rates.files import decimal_text, source_origin
 
     value = decimal_text(rate.value)
     if requested is None:
@@ -133,19 +133,23 @@ def show(
                 f"note: this is the latest known rate, {age} days old; run `moneyfix rates update`",
                 err=True,
             )
+    when = requested or rate.date
+    row = when if code == "KZT" else table.source_row(code, rate)
+    source = source_origin(rate.source)
     if output_format is ShowFormat.json:
         payload = {
             "currency": code,
             "requested_date": requested.isoformat() if requested else None,
             "rate": value,
             "rate_date": rate.date.isoformat(),
-            "source": rate.source,
+            "source": source,
+            "source_row_date": row.isoformat(),
+            "carried": row != when,
         }
         typer.echo(json.dumps(payload, ensure_ascii=False))
         return
-    when = requested or rate.date
-    carried = "" if rate.date == when else f", carried over from {rate.date}"
-    typer.echo(f"{code} {when}: {value} KZT per 1 {code} (source {rate.source}{carried})")
+    origin = f"its row of {row}" if row == when else f"carried over from its row of {row}"
+    typer.echo(f"{code} {when}: {value} KZT per 1 {code} (source {source}, {origin})")
 
 
 @app.command()
@@ -153,41 +157,54 @@ def info(
     output_format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ShowFormat.text,
+    conflicts: Annotated[
+        bool,
+        typer.Option(
+            "--conflicts", help="List the days on which official sources disagree instead."
+        ),
+    ] = False,
     rates_dir: RatesDir = None,
 ) -> None:
-    """Coverage, last date and source mix per currency; where the data and cache live."""
-    from collections import Counter
-
+    """Per currency: coverage, official and derived days, gaps over 7 days, the sources."""
     from moneyfix.rates import RatesFileError
+    from moneyfix.rates.coverage import coverage
 
     table = _table(rates_dir)
-    today = dt.date.today()
-    rows = []
     try:
-        for code in table.currencies():
-            series = table.series(code)
-            if not series.dates:
-                continue
-            mix = Counter(series.sources)
-            rows.append(
-                {
-                    "currency": code,
-                    "first_date": series.dates[0].isoformat(),
-                    "last_date": series.dates[-1].isoformat(),
-                    "rows": len(series.dates),
-                    "days_since_last": (today - series.dates[-1]).days,
-                    "sources": dict(sorted(mix.items())),
-                }
-            )
+        if conflicts:
+            _print_conflicts(table, output_format)
+            return
+        found = [
+            coverage(code, series)
+            for code in table.currencies()
+            if (series := table.series(code)).dates
+        ]
     except RatesFileError as exc:
         _fail(str(exc))
     locations = table.locations
-    where = {
-        "pinned": locations.pinned,
-        "directories": [str(p) for p in locations.layers],
-        "write_dir": str(locations.write_dir),
-    }
     if output_format is ShowFormat.json:
+        today = dt.date.today()
+        rows = [
+            {
+                "currency": c.currency,
+                "first_date": c.first.isoformat(),
+                "last_date": c.last.isoformat(),
+                "rows": c.days,
+                "official_days": c.official,
+                "carried_days": c.carried,
+                "derived_days": c.derived,
+                "official_ranges": [[a.isoformat(), b.isoformat()] for a, b in c.official_spans],
+                "gaps": [[a.isoformat(), b.isoformat()] for a, b in c.gaps],
+                "days_since_last": (today - c.last).days,
+                "sources": c.sources,
+            }
+            for c in found
+        ]
+        where = {
+            "pinned": locations.pinned,
+            "directories": [str(p) for p in locations.layers],
+            "write_dir": str(locations.write_dir),
+        }
         typer.echo(json.dumps({**where, "currencies": rows}, ensure_ascii=False, indent=2))
         return
     if locations.pinned:
@@ -195,23 +212,66 @@ def info(
     else:
         typer.echo(f"bundled history: {locations.layers[0]}")
         typer.echo(f"user cache:      {locations.write_dir}")
-    for row in rows:
-        sources = row["sources"]
-        assert isinstance(sources, dict)
-        official = sum(n for s, n in sources.items() if s.startswith("nbk"))
-        mix_text = ", ".join(f"{s} {n}" for s, n in sources.items())
+    for c in found:
+        pad = " " * 5
         typer.echo(
-            f"{row['currency']}  {row['first_date']} .. {row['last_date']}  "
-            f"{row['rows']} days ({official} official)  "
-            f"last rate {row['days_since_last']} days old  [{mix_text}]"
+            f"{c.currency}  {c.first} .. {c.last}  {c.days:,} days: {c.official:,} official "
+            f"({c.carried:,} of them carried over), {c.derived:,} derived"
         )
-    if not rows:
+        typer.echo(f"{pad}official: {_spans(c.official_spans, ' .. ')}")
+        typer.echo(f"{pad}gaps over 7 days: {_spans(c.gaps, ' to ')}")
+        typer.echo(f"{pad}sources: " + ", ".join(f"{s} {n:,}" for s, n in c.sources.items()))
+    if not found:
         typer.echo("no rates found")
+
+
+def _spans(spans: list[tuple[dt.date, dt.date]], joiner: str, shown: int = 4) -> str:
+    """The spans, or the first few and how many more (``--format json`` lists them all)."""
+    text = ", ".join(f"{a}{joiner}{b}" for a, b in spans[:shown]) or "none"
+    return text if len(spans) <= shown else f"{text} and {len(spans) - shown} more"
+
+
+def _print_conflicts(table: RateTable, output_format: ShowFormat) -> None:
+    from moneyfix.rates.files import decimal_text
+
+    found = table.conflicts()
+    if output_format is ShowFormat.json:
+        rows = [
+            {
+                "date": c.date.isoformat(),
+                "currency": c.currency,
+                "rate": decimal_text(c.rate),
+                "source": c.source,
+                "other_rate": decimal_text(c.other_rate),
+                "other_source": c.other_source,
+            }
+            for c in found
+        ]
+        typer.echo(json.dumps({"conflicts": rows}, ensure_ascii=False, indent=2))
+        return
+    if not found:
+        typer.echo("no conflicts between official sources")
+        return
+    typer.echo(
+        f"{len(found)} days on which official sources disagree; the first is the rate used "
+        "(the rule: rates/README.md):"
+    )
+    for c in found:
+        typer.echo(
+            f"{c.currency} {c.date}: {decimal_text(c.rate)} ({c.source}), "
+            f"not {decimal_text(c.other_rate)} ({c.other_source})"
+        )
 
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="CSV table of rates.", show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="CSV table of rates; several files are parts of one source, read as one table.",
+            show_default=False,
+        ),
+    ],
     source: Annotated[
         str | None,
         typer.Option(
@@ -243,10 +303,11 @@ def import_(
     --replace is given, so importing sources in order of preference is deterministic.
     """
     from moneyfix.rates import RatesFileError, resolve_locations
-    from moneyfix.rates.importer import import_file, resolve_profile, with_overrides
+    from moneyfix.rates.importer import import_files, resolve_profile, with_overrides
 
-    if not file.is_file():
-        _fail(f"{file}: no such file")
+    for file in files:
+        if not file.is_file():
+            _fail(f"{file}: no such file")
     profile = None
     if source is not None:
         try:
@@ -262,8 +323,8 @@ def import_(
         )
     target = resolve_locations(rates_dir).write_dir
     try:
-        result = import_file(
-            file,
+        result = import_files(
+            files,
             profile,
             target,
             policy="replace" if replace else "keep",
@@ -273,9 +334,10 @@ def import_(
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{target}: cannot write: {exc.strerror or exc}")
-    typer.echo(f"{file}: {result.source_rows} rows ({result.layout} layout) into {target}")
+    names = ", ".join(map(str, files))
+    typer.echo(f"{names}: {result.source_rows} rows ({result.layout} layout) into {target}")
     for code, stats in sorted(result.stats.items()):
-        conflicts = f", {stats.conflicts} official conflicts" if stats.conflicts else ""
+        conflicts = f", {len(stats.conflicts)} official conflicts" if stats.conflicts else ""
         typer.echo(
             f"  {code}: {stats.added} added, {stats.replaced} replaced, "
             f"{stats.kept} kept{conflicts}"

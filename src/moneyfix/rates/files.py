@@ -3,8 +3,11 @@
 The same format is used for the bundled history (``rates/``), the user cache and any pinned
 directory, so a diff of ``rates/`` shows exactly which rates changed and where they came from.
 ``rate`` is KZT per 1 unit of the currency as plain decimal text; ``source`` is the provenance
-(``nbk:<origin>`` for official NBK numbers, ``derived:<origin>`` for crosses from other data).
-Writes are atomic (temporary file, fsync, ``os.replace``) so a crash never leaves a torn file.
+(``nbk:<origin>`` for official NBK numbers, ``derived:<origin>`` for crosses from other data),
+with ``:carried`` appended on a day the source does not list, which takes the previous row's
+rate as NBK does over weekends and holidays. Official sources that disagree on a day are
+recorded in ``conflicts.csv`` next to the rate files. Writes are atomic (temporary file, fsync,
+``os.replace``) so a crash never leaves a torn file.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 from pathlib import Path
@@ -23,7 +26,10 @@ from typing import Literal
 
 HEADER = "date,rate,source"
 CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
-SOURCE_RE = re.compile(r"^(nbk|derived)(:[a-z0-9][a-z0-9_.-]*)?$")
+SOURCE_RE = re.compile(r"^(nbk|derived)(:[a-z0-9][a-z0-9_.-]*(:carried)?)?$")
+CARRIED = ":carried"
+CONFLICTS_FILE = "conflicts.csv"
+CONFLICTS_HEADER = "date,currency,rate,source,other_rate,other_source"
 
 # A row as stored: value (KZT per unit) and provenance label.
 Entry = tuple[Decimal, str]
@@ -37,6 +43,16 @@ class RatesFileError(ValueError):
 def source_rank(source: str) -> int:
     """Official NBK numbers outrank derived ones whatever the order of import."""
     return 2 if source.startswith("nbk") else 1
+
+
+def is_carried(source: str) -> bool:
+    """The row is a day the source does not list, carrying its previous row's rate."""
+    return source.endswith(CARRIED)
+
+
+def source_origin(source: str) -> str:
+    """The source a row comes from, carried or not (``nbk:bakdaulet``)."""
+    return source.removesuffix(CARRIED)
 
 
 def decimal_text(value: Decimal) -> str:
@@ -190,6 +206,18 @@ def write_rate_file(path: Path, entries: Mapping[dt.date, Entry]) -> None:
     atomic_write_text(path, format_entries(entries))
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Conflict:
+    """Two official sources disagree on one day: the row kept and the one set aside."""
+
+    date: dt.date
+    currency: str
+    rate: Decimal
+    source: str
+    other_rate: Decimal
+    other_source: str
+
+
 @dataclass
 class MergeStats:
     """What a merge did, so imports and updates can report it."""
@@ -197,7 +225,7 @@ class MergeStats:
     added: int = 0
     replaced: int = 0
     kept: int = 0
-    conflicts: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
     """Official rows whose value disagreed with another official row for the same date."""
 
 
@@ -206,8 +234,10 @@ def merge_entries(
     new: Iterable[tuple[dt.date, Decimal, str]],
     policy: MergePolicy,
     stats: MergeStats,
+    currency: str = "",
 ) -> None:
-    """Merge rows in place: higher rank wins; at equal rank ``policy`` decides."""
+    """Merge rows in place: higher rank wins; at equal rank ``policy`` decides, except that
+    a listed row replaces a carried one of the same rate."""
     for day, value, source in new:
         old = existing.get(day)
         if old is None:
@@ -219,13 +249,59 @@ def merge_entries(
             stats.kept += 1
             continue
         new_rank, old_rank = source_rank(source), source_rank(old_source)
+        # The same rate listed by a source is better evidence than a day carried over.
+        listed = value == old_value and is_carried(old_source) and not is_carried(source)
+        wins = new_rank > old_rank or (new_rank == old_rank and (policy == "replace" or listed))
         if new_rank == old_rank == 2 and old_value != value:
-            stats.conflicts += 1
-        if new_rank > old_rank or (new_rank == old_rank and policy == "replace"):
+            kept, lost = ((value, source), old) if wins else (old, (value, source))
+            stats.conflicts.append(Conflict(day, currency, *kept, *lost))
+        if wins:
             existing[day] = (value, source)
             stats.replaced += 1
         else:
             stats.kept += 1
+
+
+def read_conflicts(directory: Path) -> list[Conflict]:
+    """The official disagreements recorded in ``directory`` (none when there is no file)."""
+    path = directory / CONFLICTS_FILE
+    if not path.exists():
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RatesFileError(f"{path}: cannot read: {exc}") from None
+    if not lines or lines[0] != CONFLICTS_HEADER:
+        raise RatesFileError(f"{path}:1: expected header {CONFLICTS_HEADER!r}")
+    found = []
+    for number, line in enumerate(lines[1:], start=2):
+        parts = line.split(",")
+        try:
+            day, code, rate, source, other_rate, other_source = parts
+            found.append(
+                Conflict(
+                    dt.date.fromisoformat(day),
+                    code,
+                    Decimal(rate),
+                    source,
+                    Decimal(other_rate),
+                    other_source,
+                )
+            )
+        except (ValueError, InvalidOperation):
+            raise RatesFileError(f"{path}:{number}: bad conflict row {line!r}") from None
+    return found
+
+
+def format_conflicts(conflicts: Iterable[Conflict]) -> str:
+    rows = sorted(set(conflicts))
+    out = [CONFLICTS_HEADER]
+    out.extend(
+        f"{c.date.isoformat()},{c.currency},{decimal_text(c.rate)},{c.source},"
+        f"{decimal_text(c.other_rate)},{c.other_source}"
+        for c in rows
+    )
+    return "\n".join(out) + "\n"
 
 
 LOCK_TIMEOUT = 120.0
@@ -281,8 +357,12 @@ def _merge(
         path = currency_path(directory, currency)
         entries = read_entries(path)
         stats = MergeStats()
-        merge_entries(entries, rows[currency], policy, stats)
+        merge_entries(entries, rows[currency], policy, stats, currency)
         if stats.added or stats.replaced or not path.exists():
             write_rate_file(path, entries)
         result[currency] = stats
+    found = [c for stats in result.values() for c in stats.conflicts]
+    if found:
+        known = read_conflicts(directory)
+        atomic_write_text(directory / CONFLICTS_FILE, format_conflicts([*known, *found]))
     return result

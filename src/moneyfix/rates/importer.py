@@ -9,6 +9,7 @@ Layouts understood:
 
 * ``date,rate,source``: moneyfix's own format (provenance kept from the file);
 * ``date,currency,quant,value[,...]``: NBK long form (per-unit = value / quant);
+* ``date,currency,rate``: long form already per 1 unit;
 * ``Date,XXX_quant,XXX,...``: the NBK Excel export layout (per-unit = XXX / XXX_quant);
 * ``date,XXX,YYY,...``: wide table already per 1 unit;
 * ``date,nbu_exchangedate,...,kzt_per_xxx,...``: NBU-derived crosses;
@@ -20,7 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Literal
 
 from moneyfix.rates.files import (
+    CARRIED,
     CURRENCY_RE,
     SOURCE_RE,
     MergePolicy,
@@ -47,7 +49,9 @@ class SourceProfile:
     label: str
     """Provenance stored on every row: ``nbk:<name>`` or ``derived:<name>``."""
     fill_gaps: int = 0
-    """Forward-fill up to this many missing days between rows (source dropped carry-overs)."""
+    """Forward-fill up to this many missing days between rows (the source lists change days
+    only). A longer hole is a stretch the source does not cover, never filled; the filled
+    days are labelled ``<label>:carried``."""
     shift_days: int = 0
     """Add to each source date to get the NBK validity date (IMF trading date + 1)."""
     weekends: WeekendRule = "keep"
@@ -58,8 +62,10 @@ class SourceProfile:
 
 
 PROFILES: dict[str, SourceProfile] = {
-    # Transcribed change-days only: carried-over days were dropped; longest in-range hole is
-    # 5 days (Nauryz), the gaps between its four ranges are months or years.
+    # One NBK Excel export, transcribed in two folders (subset and rest) that are imported
+    # together: change days only. The longest hole inside its ranges is 6 days (2022-01-07
+    # .. 12, the January events), the seams between the folders' ranges 2 (a Sunday and a
+    # Monday) or 5 (Nauryz 2024); the holes between ranges last months.
     "bakdaulet": SourceProfile("nbk:bakdaulet", fill_gaps=7),
     "yergaliyev": SourceProfile("nbk:yergaliyev"),
     "ochinchind": SourceProfile("nbk:ochinchind"),
@@ -188,6 +194,17 @@ def read_source(
             if value is not None:
                 out.append((code, _parse_date(row[0], where), value, source))
         return "moneyfix", out
+    if lower == ["date", "currency", "rate"]:
+        source = need_label()
+        for line, row in rows:
+            where = f"{path}:{line}"
+            code = cell(row, 1, where).strip().upper()
+            if not CURRENCY_RE.match(code):
+                raise RatesFileError(f"{where}: bad currency {code!r}")
+            value = _parse_decimal(cell(row, 2, where), where)
+            if value is not None:
+                out.append((code, _parse_date(row[0], where), value, source))
+        return "long", out
     if lower[:4] == ["date", "currency", "quant", "value"]:
         source = need_label()
         for line, row in rows:
@@ -255,7 +272,7 @@ def read_source(
 
 
 def apply_profile(
-    raw: list[tuple[str, dt.date, Decimal, str]], profile: SourceProfile, where: Path
+    raw: list[tuple[str, dt.date, Decimal, str]], profile: SourceProfile, where: str
 ) -> Rows:
     """Turn source rows into "rate valid on D" rows: shift, weekend rule, window, gap fill."""
     by_currency: Rows = {}
@@ -264,7 +281,9 @@ def apply_profile(
         target = by_currency.setdefault(code, {})
         day = day + shift
         if day in target and target[day][0] != value:
-            raise RatesFileError(f"{where}: two different {code} rates for {day}")
+            raise RatesFileError(
+                f"{where}: two different {code} rates for {day}: {target[day][0]} and {value}"
+            )
         target[day] = (value, label)
     for code, rows in by_currency.items():
         if profile.weekends == "next-monday":
@@ -283,28 +302,37 @@ def apply_profile(
             for before, after in pairwise(days):
                 missing = (after - before).days - 1
                 if 0 < missing <= profile.fill_gaps:
+                    value, label = rows[before]
                     for offset in range(1, missing + 1):
-                        rows[before + dt.timedelta(days=offset)] = rows[before]
+                        rows[before + dt.timedelta(days=offset)] = (value, label + CARRIED)
         by_currency[code] = rows
     return by_currency
 
 
-def import_file(
-    path: Path,
+def import_files(
+    paths: Sequence[Path],
     profile: SourceProfile | None,
     target_dir: Path,
     policy: MergePolicy = "keep",
     currencies: list[str] | None = None,
 ) -> ImportResult:
-    """Read ``path`` with ``profile`` and merge it into ``target_dir`` (atomic per currency).
+    """Read ``paths``, parts of one source, with ``profile`` and merge them into ``target_dir``
+    (atomic per currency).
 
-    ``profile`` None suits files that carry their own source column.
+    The parts are read as one table: a day listed twice must agree, and a carry-over may
+    bridge the seam between two parts (the bakdaulet export ends one folder on a Saturday
+    and the other starts on the Tuesday). ``profile`` None suits files that carry their own
+    source column.
 
     With ``policy="keep"`` rows already present at the same rank win, so importing sources in
     order of preference builds a deterministic table; official rows always beat derived ones.
     """
-    layout, raw = read_source(path, profile.label if profile else None)
-    rows = apply_profile(raw, profile or SourceProfile("nbk"), path)
+    layouts, raw = [], []
+    for path in paths:
+        layout, rows_read = read_source(path, profile.label if profile else None)
+        layouts.append(layout)
+        raw.extend(rows_read)
+    rows = apply_profile(raw, profile or SourceProfile("nbk"), " + ".join(map(str, paths)))
     if currencies:
         wanted = {c.upper() for c in currencies}
         rows = {c: r for c, r in rows.items() if c in wanted}
@@ -314,7 +342,7 @@ def import_file(
         if entries
     }
     stats = merge_into_directory(target_dir, payload, policy)
-    return ImportResult(source_rows=len(raw), layout=layout, stats=stats)
+    return ImportResult(source_rows=len(raw), layout="+".join(layouts), stats=stats)
 
 
 def with_overrides(profile: SourceProfile, **changes: object) -> SourceProfile:

@@ -16,10 +16,13 @@ from typing import Literal
 
 from moneyfix.rates.cache import RateLocations, resolve_locations
 from moneyfix.rates.files import (
+    Conflict,
     Entry,
     Series,
     currency_path,
+    is_carried,
     list_currencies,
+    read_conflicts,
     read_rate_file,
     source_rank,
 )
@@ -149,6 +152,18 @@ class RateTable:
             )
         value = series.values[index]
         return Rate(value, found, series.sources[index], printed_precision(value))
+
+    def source_row(self, currency: str, rate: Rate) -> dt.date:
+        """The date of the row its source lists for ``rate`` (earlier when it was carried)."""
+        series = self.series(currency)
+        index = bisect_left(series.dates, rate.date)
+        while index > 0 and is_carried(series.sources[index]):
+            index -= 1
+        return series.dates[index]
+
+    def conflicts(self) -> list[Conflict]:
+        """Days on which official sources disagree, as recorded by the imports."""
+        return sorted(c for layer in self.locations.layers for c in read_conflicts(layer))
 
     def cross(
         self,
