@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from moneyfix.documents.dates import parse_date
+from moneyfix.rules.registry import RULES
 
 __all__ = [
     "CONFIG_FILES",
@@ -91,6 +92,8 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
         code = item.strip().upper()
         if not _CODE.fullmatch(code):
             raise ConfigError(f"{where}: {item!r} is not a rule code (like MF003)")
+        if code != "ALL" and not any(known.startswith(code) for known in RULES):
+            raise ConfigError(f"{where}: unknown rule code {code!r} (see `moneyfix rule`)")
         out.append(code)
     return tuple(out)
 
@@ -107,6 +110,17 @@ def _int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigError(f"{where}: expected a whole number >= 0")
     return value
+
+
+MAX_DAYS = 3660
+"""Longest window or staleness in days: ten years; more would reach past any date."""
+
+
+def _days(value: Any, where: str) -> int:
+    days = _int(value, where)
+    if days > MAX_DAYS:
+        raise ConfigError(f"{where}: expected at most {MAX_DAYS} days")
+    return days
 
 
 def _bool(value: Any, where: str) -> bool:
@@ -180,9 +194,9 @@ _CHECKS: dict[str, Any] = {
     "output_format": _choice(OUTPUT_FORMATS),
     "date": _date,
     "lang": _lang,
-    "max_staleness": _int,
-    "window_before": _int,
-    "window_after": _int,
+    "max_staleness": _days,
+    "window_before": _days,
+    "window_after": _days,
     "fix": _bool,
     "unsafe_fixes": _bool,
     "exit_zero": _bool,

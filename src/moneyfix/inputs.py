@@ -2,15 +2,17 @@
 
 Directories are walked recursively in sorted order, hidden directories and files
 (``.git``, ``.DS_Store``) skipped, with include/exclude globs. A path that does not
-exist is yielded as an ``InputError`` so the caller reports it and goes on with the
-others. Files named explicitly are always yielded (whatever their suffix or the globs),
-as ruff and black do; ``-`` (stdin) is passed through as ``Path("-")``.
+exist, or is not a regular file (a FIFO, ``/dev/zero``: reading it would never end), is
+yielded as an ``InputError`` so the caller reports it and goes on with the others. Files
+named explicitly are always yielded (whatever their suffix or the globs), as ruff and
+black do; ``-`` (stdin) is passed through as ``Path("-")``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -138,6 +140,14 @@ def _reason(exc: OSError) -> str:
     return f"cannot read ({exc.strerror or exc})"
 
 
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file: reading a FIFO or ``/dev/zero`` never ends."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # let the reader report why it cannot be read
+
+
 def iter_inputs(
     paths: Sequence[str],
     include: Sequence[str] = (),
@@ -164,6 +174,9 @@ def iter_inputs(
         if not exists:
             reason = "broken symbolic link" if path.is_symlink() else "no such file or directory"
             yield InputError(arg, reason)
+            continue
+        if not is_dir and not _regular(path):
+            yield InputError(arg, "not a regular file (a device, FIFO or socket is never read)")
             continue
         found = _walk(path, include, exclude, wanted) if is_dir else iter([path])
         for item in found:

@@ -91,8 +91,18 @@ def run_file(
             _fix(result, items, config, table, write=job.write and data is None)
     except (DocumentError, ConfigError, WriteError, FixError, RatesFileError) as exc:
         result.error = str(exc)
-        result.reports = [FileReport(path=shown, error=str(exc))]
+    except Exception as exc:  # a bug must cost one file, not the run (SPEC §8)
+        result.error = internal_error(shown, exc)
+    if result.error is not None:
+        result.reports = [FileReport(path=shown, error=result.error)]
     return result
+
+
+def internal_error(name: str, exc: BaseException) -> str:
+    """The one line for a file that hit a bug: named, nothing written, worth a report."""
+    kind = type(exc).__name__
+    detail = f"{kind}: {str(exc).splitlines()[0][:200]}" if str(exc) else kind
+    return f"{name}: internal error ({detail}); nothing written"
 
 
 def documents_of(

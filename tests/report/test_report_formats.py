@@ -186,7 +186,8 @@ def test_full_summary_variants() -> None:
     fixed = render_findings([FileReport("x.txt", "clean", fixed=2)], "full")
     assert fixed == "Fixed 2 problems.\nNo problems found.\n"
     out = render_findings([broken_report()], "full")
-    assert out.endswith("No problems found.\n1 file could not be checked.\n")
+    assert out.endswith("\n\n1 file could not be checked.\n")
+    assert "No problems found." not in out
 
 
 def test_full_color_is_the_plain_text_plus_styles() -> None:

@@ -255,6 +255,13 @@ _BARE_DOLLAR = ("dollar", "доллар", "долл")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+_MAX_DIGITS = 40
+
+
+def _too_long(number: str) -> bool:
+    return len(number) > _MAX_DIGITS and sum(ch.isdigit() for ch in number) > _MAX_DIGITS
+
+
 def _from_anchor(
     head: re.Match[str], kind: str, m: re.Match[str], text: str, style: NumberStyle
 ) -> _Draft | None:
@@ -265,6 +272,8 @@ def _from_anchor(
     mag, cur = m["mag"], m["cur"]
     if not (sign or prefix or mag or cur):
         return None  # a bare number is money only with a magnitude or currency after it
+    if _too_long(head["num"]) or _too_long(m.group()):
+        return None  # no money is written with that many digits; its value would overflow
     start, end = head.start(), m.end()
     if cur is None and m["cspace"]:
         end -= len(m["cspace"])

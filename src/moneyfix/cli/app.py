@@ -72,6 +72,10 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
+    if sys.stdout is None or sys.stderr is None:  # started with fd 1 or 2 closed
+        if sys.stderr is not None:
+            sys.stderr.write("moneyfix: standard output is closed; nothing to write to\n")
+        raise SystemExit(2)
     args = sys.argv[1:]
     command = next((arg for arg in args if not arg.startswith("-")), None)
     bare = command is None and "--version" in args and "--help" not in args

@@ -63,9 +63,10 @@ def _command(fix_default: bool) -> Any:
         from moneyfix.check import at_or_above
         from moneyfix.config import ConfigError
         from moneyfix.inputs import InputError, iter_inputs
+        from moneyfix.model import FileReport
         from moneyfix.rates.table import load_table
         from moneyfix.report import render_findings
-        from moneyfix.runner import Job, run_config, run_file
+        from moneyfix.runner import FileResult, Job, run_config, run_file
 
         problems = Problems()
         overrides = overrides_from_cli(
@@ -95,7 +96,7 @@ def _command(fix_default: bool) -> Any:
         results = []
         for item in iter_inputs(paths):
             if isinstance(item, InputError):
-                problems.add(str(item))
+                results.append(FileResult(item.path, error=str(item)))
             elif str(item) == "-":
                 name = stdin_filename or "-"
                 results.append(run_file(Path(name), job, table, read_stdin(), name))
@@ -105,8 +106,7 @@ def _command(fix_default: bool) -> Any:
         for result in results:
             if result.error:
                 problems.add(result.error)
-            else:
-                reports.extend(result.reports)
+            reports.extend(result.reports or [FileReport(path=result.name, error=result.error)])
         stdin_fixed = [r for r in results if r.stdin and r.fixed is not None and fix]
         if diff:
             sys.stdout.write("".join(result.diff for result in results))

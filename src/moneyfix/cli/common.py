@@ -33,7 +33,6 @@ class Problems:
 def overrides_from_cli(problems: Problems, **given: Any) -> dict[str, Any] | None:
     """The options given on the command line, validated like config keys; None if invalid."""
     from moneyfix.config import ConfigError, config_from_mapping
-    from moneyfix.rules.registry import RULES
 
     values = {k: v for k, v in given.items() if v is not None}
     try:
@@ -42,12 +41,6 @@ def overrides_from_cli(problems: Problems, **given: Any) -> dict[str, Any] | Non
         problems.add(str(exc).replace("command line: ", "option --").replace("_", "-"))
         problems.report()
         return None
-    for key in ("select", "ignore"):
-        for code in getattr(parsed, key):
-            if code != "ALL" and not any(known.startswith(code) for known in RULES):
-                problems.add(f"option --{key}: unknown rule code {code!r} (see `moneyfix rule`)")
-                problems.report()
-                return None
     return {key: getattr(parsed, key) for key in values}
 
 
@@ -57,7 +50,24 @@ def rates_dir_option() -> Any:
         "--rates-dir",
         envvar="MONEYFIX_RATES_DIR",
         help="Use the rates in this directory instead of the bundled table and cache.",
+        callback=_pinned_rates,
     )
+
+
+def _pinned_rates(value: Path | None) -> Path | None:
+    """A pinned rates directory that is missing or empty would check nothing: refused."""
+    if value is None:
+        return None
+    from moneyfix.rates.files import list_currencies
+
+    if not value.is_dir():
+        problem = "rates directory does not exist"
+    elif not list_currencies(value):
+        problem = "rates directory holds no rates (no CUR.csv file)"
+    else:
+        return value
+    typer.echo(f"moneyfix: {value}: {problem}", err=True)
+    raise typer.Exit(2)
 
 
 def read_stdin() -> bytes:

@@ -25,7 +25,7 @@ from moneyfix.fixes import EditConflict
 from moneyfix.model import Document, Edit, FileReport, Finding, Fix
 from moneyfix.rates.table import RateTable, load_table
 from moneyfix.rules.registry import RULES
-from moneyfix.runner import FixError, apply_fixes, chosen_edits
+from moneyfix.runner import FixError, apply_fixes, chosen_edits, internal_error
 
 __all__ = [
     "DATE_SOURCES",
@@ -194,6 +194,9 @@ def convert_bytes(
             outcome.data = encode(items[0][1], new_text)
     except (DocumentError, ConfigError, FixError, EditConflict, ValueError) as exc:
         outcome.error = str(exc) if str(exc).startswith(name) else f"{name}: {exc}"
+    except Exception as exc:  # a bug must cost one file, not the run
+        outcome.error = internal_error(name, exc)
+    if outcome.error is not None:
         outcome.documents = []
         outcome.data = None
     return outcome

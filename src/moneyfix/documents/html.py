@@ -112,6 +112,8 @@ def _meta_date(text: str, toks: list[tuple[str, int, int, int]]) -> dt.date | No
 def _jsonld_date(body: str) -> dt.date | None:
     try:
         data = json.loads(body)
+    except RecursionError:
+        return None
     except ValueError:
         m = _JSONLD_DATE.search(body)
         return parse_loose(m.group(1)) if m else None

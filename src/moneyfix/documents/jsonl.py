@@ -18,6 +18,8 @@ __all__ = ["Record", "records", "replace_field"]
 
 _DECODER = json.JSONDecoder()
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A surrogate escape without its pair decodes to a code point no file can hold."""
 
 
 class Record(NamedTuple):
@@ -81,12 +83,18 @@ def records(text: str, name: str, text_field: str, date_field: str) -> Iterator[
         except json.JSONDecodeError as exc:
             message = f"{where}: invalid JSON ({exc.msg} at column {exc.colno})"
             raise DocumentError(message) from None
+        except RecursionError:
+            raise DocumentError(f"{where}: JSON nested too deeply") from None
         if not isinstance(obj, dict):
             raise DocumentError(f"{where}: a JSONL record must be a JSON object")
         value = obj.get(text_field)
         if value is not None and not isinstance(value, str):
             raise DocumentError(
                 f"{where}: field {text_field!r} is {type(value).__name__}, expected a string"
+            )
+        if value and _SURROGATE.search(value):
+            raise DocumentError(
+                f"{where}: field {text_field!r} holds a lone surrogate escape (not text)"
             )
         date_value = obj.get(date_field)
         yield Record(

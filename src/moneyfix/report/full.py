@@ -8,6 +8,7 @@ rich turns the style names into terminal escapes. Whether to colour (a terminal,
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from moneyfix.model import FileReport, Finding
@@ -48,9 +49,20 @@ def _visible(s: str) -> str:
     return s.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r").replace("\t", " ")
 
 
+def _escaped(s: str) -> str:
+    """Control characters (a terminal escape in the input, ``\\x1b[2J``) shown as
+    ``\\x1b``, never sent to the terminal; tabs and line breaks are left to the caller."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _snippet_row(text: str, a: int, b: int) -> tuple[str, int, int]:
     """The shown line, the caret's indent and width (in cells) for columns ``[a, b)``."""
-    text = text.replace("\t", " ")
+    before, inside = _escaped(text[:a]), _escaped(text[a:b])
+    text = (before + inside + _escaped(text[b:])).replace("\t", " ")
+    a, b = len(before), len(before) + len(inside)
     shown_from, shown_to = 0, len(text)
     if len(text) > MAX_LINE:
         shown_from = max(0, a - CONTEXT)
@@ -139,7 +151,7 @@ def _summary(reports: list[FileReport]) -> list[Line]:
         if t.unsafe:
             detail += f", {t.unsafe} of them with --unsafe-fixes"
         out.append([(f"Found {plural(t.findings, 'problem')} ({detail}).", "bold")])
-    else:
+    elif not t.errors:
         out.append([("No problems found.", "bold green")])
     if t.errors:
         out.append([(f"{plural(t.errors, 'file')} could not be checked.", "bold red")])
@@ -169,7 +181,7 @@ def _layout(reports: list[FileReport]) -> list[Line]:
 
 def render(reports: list[FileReport], *, color: bool = False) -> str:
     """The ``full`` format; ``color`` adds terminal styles through rich."""
-    lines = _layout(reports)
+    lines = [[(_escaped(text), style) for text, style in line] for line in _layout(reports)]
     if not color:
         return "".join("".join(text for text, _ in line) + "\n" for line in lines)
     # rich turns the style names into escapes; a Console would also measure and wrap
