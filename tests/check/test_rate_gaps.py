@@ -2,7 +2,7 @@
 so (MF008, info) instead of calling the pair implausible (issue 10, point 6). MF007 stays
 for pairs that no rate in the whole history explains.
 
-The bundled AUD history starts on 2021-01-01; USD starts on 1996-09-02.
+The bundled MXN history starts on 2021-01-01; USD starts on 1996-09-02.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from moneyfix.check import check_text
 
 
 def test_an_article_dated_before_the_currencys_history_is_not_called_implausible() -> None:
-    text = "The grant is 3 billion tenge (AUD 30 million) this year."
+    text = "The grant is 3 billion tenge (MXN 30 million) this year."
     (finding,) = check_text(text, date=dt.date(2019, 6, 1))
     assert (finding.code, finding.severity) == ("MF008", "info")
     assert "is dated 2019-06-01, before the history starts (2021-01-01)" in finding.message
