@@ -405,7 +405,7 @@ def _recomputed(view: PairView, text: str, rate: Rate, lang: str) -> Fix | None:
     like = text[start:end]
     comma = lang in ("ru", "kk") or ("," in like and "." not in like and conversion.decimals > 0)
     new = format_number(number, conversion.decimals, like, comma)
-    if Decimal(new.replace(",", ".").replace(" ", "").replace("\u00a0", "")) == 0 or new == like:
+    if round(number, conversion.decimals) == 0 or new == like:
         return None
     return Fix("unsafe", (Edit(start, end, new),))
 
