@@ -64,9 +64,9 @@ def convert(
 ) -> None:
     """Check and fix every file, each at its own date, in parallel."""
     from moneyfix.convert.progress import Progress, print_summary
-    from moneyfix.convert.reports import ReportWriter, report_kind
+    from moneyfix.convert.reports import ReportWriter, report_kind, run_metadata
     from moneyfix.convert.run import Run, Settings
-    from moneyfix.convert.worker import DATE_SOURCES, Options
+    from moneyfix.convert.worker import DATE_SOURCES, Options, table_for
 
     problems = Problems()
     if (out is None) == (not in_place):
@@ -142,7 +142,8 @@ def convert(
         summary = counters.as_dict()
         summary["errors"] = run.errors
         try:
-            writer.close(summary)
+            meta = run_metadata(paths, options, settings.jobs)
+            writer.close(summary, meta, table_for(options.rates_dir))
         except OSError as exc:
             writer.abort()
             say(f"{report}: cannot write the report ({exc.strerror or exc})")

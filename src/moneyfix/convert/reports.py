@@ -11,22 +11,24 @@ Entries are plain dicts (the same shape is kept in the resume manifest)::
 ``status`` is ``changed``, ``unchanged``, ``up-to-date`` (done by an earlier run),
 ``failed`` or ``refused`` (an unsafe archive). The writer streams entries to a
 temporary file and renames it into place at the end, so memory stays flat and a killed
-run leaves no half report. The HTML report shows each changed passage before and after,
-the change highlighted, everything escaped.
+run leaves no half report. The HTML report is the review page of ``report.html``: every
+finding, fixed or not, with its passage, rates and charts (entries then carry ``items``
+and ``points``, see ``report.review``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import html
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from moneyfix.convert.worker import Outcome
+from moneyfix.convert.worker import Options, Outcome
+from moneyfix.rates.table import RateTable
+from moneyfix.report.html import ReviewPage
 
 __all__ = ["REPORT_KINDS", "ReportWriter", "entry_for", "report_kind", "stored_entry"]
 
@@ -71,17 +73,18 @@ def entry_for(outcome: Outcome, status: str, output: str | None) -> dict[str, An
                 item["context_before"] = fix.prefix
                 item["context_after"] = fix.suffix
             fixes.append(item)
-        documents.append(
-            {
-                "path": doc.path,
-                "id": doc.id,
-                "date": doc.date,
-                "date_source": doc.date_source,
-                "findings": doc.findings,
-                "remaining": doc.remaining,
-                "fixes": fixes,
-            }
-        )
+        document: dict[str, Any] = {
+            "path": doc.path,
+            "id": doc.id,
+            "date": doc.date,
+            "date_source": doc.date_source,
+            "findings": doc.findings,
+            "remaining": doc.remaining,
+            "fixes": fixes,
+        }
+        if doc.items or doc.points:
+            document.update(items=doc.items, points=doc.points)
+        documents.append(document)
     return {
         "path": outcome.name,
         "output": output,
@@ -92,14 +95,15 @@ def entry_for(outcome: Outcome, status: str, output: str | None) -> dict[str, An
 
 
 def stored_entry(entry: dict[str, Any]) -> dict[str, Any]:
-    """An entry as kept in the manifest: without the passages' context."""
+    """An entry as kept in the manifest: without the passages' context and review detail."""
     docs = []
     for doc in entry.get("documents", []):
         fixes = [
             {k: v for k, v in fix.items() if not k.startswith("context_")}
             for fix in doc.get("fixes", [])
         ]
-        docs.append({**doc, "fixes": fixes})
+        kept = {k: v for k, v in doc.items() if k not in ("items", "points")}
+        docs.append({**kept, "fixes": fixes})
     return {**entry, "documents": docs}
 
 
@@ -121,20 +125,21 @@ class ReportWriter:
         self._fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
         self._first = True
         self._csv = csv.writer(self._fh) if kind == "csv" else None
+        self._page: ReviewPage | None = None
         if kind == "json":
             self._fh.write('{"version": 1, "files": [\n')
         elif self._csv is not None:
             self._csv.writerow(_CSV_COLUMNS)
         else:
-            self._fh.write(_HTML_HEAD)
+            self._page = ReviewPage("moneyfix convert report")
 
     def add(self, entry: dict[str, Any]) -> None:
         if self.kind == "json":
             self._fh.write(("" if self._first else ",\n") + json.dumps(entry, ensure_ascii=False))
         elif self._csv is not None:
             self._add_csv(entry)
-        else:
-            self._add_html(entry)
+        elif self._page is not None:
+            self._page.add(entry)
         self._first = False
 
     def _add_csv(self, entry: dict[str, Any]) -> None:
@@ -157,39 +162,22 @@ class ReportWriter:
                 )
             )
 
-    def _add_html(self, entry: dict[str, Any]) -> None:
-        esc = html.escape
-        status = entry.get("status", "")
-        docs = entry.get("documents", [])
-        fixes = sum(len(d.get("fixes", [])) for d in docs)
-        if entry.get("error"):
-            self._fh.write(
-                f'<section class="failed"><h2>{esc(entry.get("path", ""))}</h2>'
-                f'<p class="error">{esc(entry["error"])}</p></section>\n'
-            )
-            return
-        if not fixes:
-            return
-        self._fh.write(
-            f'<section><h2>{esc(entry.get("path", ""))} <span class="status">{esc(status)}'
-            f" · {fixes} fix(es)</span></h2>\n"
-        )
-        for doc in docs:
-            for fix in doc.get("fixes", []):
-                self._fh.write(_passage(doc, fix))
-        self._fh.write("</section>\n")
-
-    def close(self, summary: dict[str, Any]) -> None:
-        """Finish the report and rename it into place."""
+    def close(
+        self,
+        summary: dict[str, Any],
+        meta: list[tuple[str, str]] | None = None,
+        table: RateTable | None = None,
+    ) -> None:
+        """Finish the report and rename it into place; ``meta`` and ``table`` (the run's
+        details, the rates for the chart's official line) are for the HTML page."""
         if self.kind == "json":
             self._fh.write('\n], "summary": ' + json.dumps(summary) + "}\n")
-        elif self.kind == "html":
-            rows = "".join(
-                f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(str(v))}</td></tr>"
-                for k, v in summary.items()
-            )
-            self._fh.write(f'<h2>Summary</h2><table class="summary">{rows}</table>\n')
-            self._fh.write("</body>\n</html>\n")
+        elif self._page is not None:
+            notice = None
+            if summary.get("interrupted"):
+                notice = "The run was interrupted: this report covers the files done so far."
+            timing = [("duration", f"{summary['seconds']} s")] if "seconds" in summary else []
+            self._page.write(self._fh, _cards(summary), [*(meta or []), *timing], table, notice)
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._fh.close()
@@ -197,68 +185,61 @@ class ReportWriter:
         os.replace(self._tmp, self.path)
 
     def abort(self) -> None:
+        if self._page is not None:
+            self._page.close()
         with contextlib.suppress(OSError):
             self._fh.close()
         with contextlib.suppress(OSError):
             os.unlink(self._tmp)
 
 
-def _split(old: str, new: str) -> tuple[str, str, str, str]:
-    """Common head, the differing middles of ``old`` and ``new``, and the common tail."""
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while (
-        tail < min(len(old), len(new)) - head
-        and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]
+_CARDS = (
+    ("files", "files"),
+    ("changed", "changed"),
+    ("unchanged", "unchanged"),
+    ("up_to_date", "up to date"),
+    ("failed", "failed"),
+    ("errors", "refused or missing"),
+    ("documents", "documents"),
+    ("findings", "findings"),
+    ("fixes", "fixes applied"),
+)
+
+
+def _cards(summary: dict[str, Any]) -> list[tuple[str, int | str]]:
+    """The run's counters under the words a reader uses; zero 'up to date' etc. omitted."""
+    always = {"files", "changed", "unchanged", "failed", "findings", "fixes"}
+    return [
+        (label, summary[key])
+        for key, label in _CARDS
+        if key in summary and (key in always or summary[key])
+    ]
+
+
+def run_metadata(paths: list[str], options: Options, jobs: int) -> list[tuple[str, str]]:
+    """What the review page says about the run: version, inputs, options, time."""
+    import datetime as dt
+
+    from moneyfix import __version__
+
+    chosen = [f"{k.replace('_', '-')}={v}" for k, v in options.overrides]
+    for flag, on in (
+        ("--unsafe-fixes", options.unsafe_fixes),
+        ("--add-missing", options.add_missing),
     ):
-        tail += 1
-    return (
-        old[:head],
-        old[head : len(old) - tail],
-        new[head : len(new) - tail],
-        old[len(old) - tail :],
-    )
-
-
-def _passage(doc: dict[str, Any], fix: dict[str, Any]) -> str:
-    esc = html.escape
-    head, removed, added, tail = _split(fix.get("before", ""), fix.get("after", ""))
-    before_ctx = esc(fix.get("context_before", "")) + esc(head)
-    after_ctx = esc(tail) + esc(fix.get("context_after", ""))
-    where = f"{doc.get('path', '')} line {fix.get('line', '')}"
-    if doc.get("id"):
-        where += f" (id {doc['id']})"
-    return (
-        f'<div class="change"><p class="where">{esc(where)} · {esc(fix.get("code", ""))}'
-        f" · dated {esc(str(doc.get('date') or 'undated'))}</p>\n"
-        f'<p class="before"><span class="label">before</span>{before_ctx}'
-        f"<del>{esc(removed)}</del>{after_ctx}</p>\n"
-        f'<p class="after"><span class="label">after</span>{before_ctx}'
-        f"<ins>{esc(added)}</ins>{after_ctx}</p></div>\n"
-    )
-
-
-_HTML_HEAD = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>moneyfix convert report</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; }
-h2 { font-size: 1.05em; margin-top: 1.6em; }
-.status { color: #666; font-weight: normal; }
-.change { border-left: 3px solid #ccc; padding-left: 0.8em; margin: 0.8em 0; }
-.where { color: #555; font-size: 0.9em; margin: 0; }
-.before, .after { font-family: ui-monospace, monospace; white-space: pre-wrap; margin: 0.2em 0; }
-.label { display: inline-block; width: 4em; color: #888; }
-del { background: #fdd; text-decoration: line-through; }
-ins { background: #cfc; text-decoration: none; }
-.error { color: #a00; }
-table.summary th { text-align: left; padding-right: 1em; }
-</style>
-</head>
-<body>
-<h1>moneyfix convert report</h1>
-"""
+        if on:
+            chosen.append(flag)
+    if options.date_from:
+        chosen.append(f"--date-from {','.join(options.date_from)}")
+    if options.explicit_config:
+        chosen.append(f"--config {options.explicit_config}")
+    if options.rates_dir:
+        chosen.append(f"--rates-dir {options.rates_dir}")
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return [
+        ("moneyfix", __version__),
+        ("inputs", " ".join(paths)),
+        ("options", " ".join(chosen) or "defaults (safe fixes only)"),
+        ("workers", str(jobs)),
+        ("written", now.isoformat().replace("+00:00", "Z")),
+    ]

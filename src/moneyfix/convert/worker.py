@@ -24,6 +24,7 @@ from moneyfix.documents.dates import date_from_filename, find_dateline
 from moneyfix.fixes import EditConflict
 from moneyfix.model import Document, Edit, FileReport, Finding, Fix
 from moneyfix.rates.table import RateTable, load_table
+from moneyfix.report.review import review_items, review_points
 from moneyfix.rules.registry import RULES
 from moneyfix.runner import FixError, apply_fixes, chosen_edits, internal_error
 
@@ -60,7 +61,7 @@ class Options:
     """Allowed date sources in order (empty: the usual order, first found wins)."""
     id_field: str | None = None
     passages: bool = False
-    """Keep the context of each change (for the HTML report)."""
+    """Keep the context of each change and every finding and pair (for the HTML report)."""
     rates_dir: str | None = None
 
     def key(self) -> str:
@@ -104,6 +105,10 @@ class DocSummary:
     remaining: dict[str, int] = field(default_factory=dict)
     """Findings left after fixing, by code."""
     fixes: list[FixRecord] = field(default_factory=list)
+    items: list[dict[str, Any]] = field(default_factory=list)
+    """Every finding for the review page (``report.review``), with ``passages`` only."""
+    points: list[list[Any]] = field(default_factory=list)
+    """Every conversion pair for the review page's rate chart, with ``passages`` only."""
 
 
 @dataclass
@@ -250,6 +255,10 @@ def _convert_document(
             for finding, edits in chosen
             for edit in edits
         ]
+    if options.passages:
+        applied = {id(finding) for finding, _ in chosen} if new_text != doc.text else set()
+        summary.items = review_items(report, applied)
+        summary.points = review_points(report, summary.items)
     return new_text, summary
 
 
