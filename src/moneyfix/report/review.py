@@ -24,6 +24,8 @@ __all__ = ["CONTEXT", "review_items", "review_points", "words_around"]
 CONTEXT = 60
 """Characters of context either side of a passage, before trimming to whole words."""
 _SPACE = re.compile(r"\s+")
+_NOT_CONVERSIONS = ("explicit-rate", "index")
+"""A written rate and MRP restated in tenge are pairs, but not conversions to chart."""
 _RATE_KEYS = ("implied_rate", "expected_rate", "document_rate", "rate_date", "rate_source")
 
 
@@ -118,7 +120,7 @@ def review_points(report: FileReport, items: list[dict[str, Any]]) -> list[list[
             at[finding.start] = position
     points = []
     for pair in report.pairs:
-        if pair.kind == "explicit-rate" or pair.implied_rate is None:
+        if pair.kind in _NOT_CONVERSIONS or pair.implied_rate is None:
             continue
         primary: Amount = report.amounts[pair.primary]
         conversion: Amount = report.amounts[pair.conversion]
