@@ -9,8 +9,10 @@ one-line error; other files go on.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -122,19 +124,40 @@ def documents_of(
 def chosen_edits(findings: list[Finding], unsafe: bool) -> list[tuple[Finding, tuple[Edit, ...]]]:
     """The fixes to apply: safe ones, unsafe ones when asked; none that overlap."""
     chosen: list[tuple[Finding, tuple[Edit, ...]]] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for finding in findings:
         fix = finding.fix
         if fix is None or not fix.edits:
             continue
         if fix.applicability != "safe" and not (unsafe and fix.applicability == "unsafe"):
             continue
-        spans = [(e.start, e.end) for e in fix.edits]
-        if any(s <= te and ts <= e for s, e in spans for ts, te in taken):
+        if any(taken.touches(e.start, e.end) for e in fix.edits):
             continue
-        taken.extend(spans)
+        for e in fix.edits:
+            taken.add(e.start, e.end)
         chosen.append((finding, fix.edits))
     return chosen
+
+
+class _Spans:
+    """Closed spans taken so far, kept merged and in order: whether a new span touches one
+    is a bisection, where comparing it with every span taken was quadratic in the fixes."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def touches(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, end) - 1
+        return i >= 0 and self._ends[i] >= start
+
+    def add(self, start: int, end: int) -> None:
+        first = bisect_left(self._ends, start)  # the spans [first, last) touch it
+        last = bisect_right(self._starts, end)
+        if first < last:
+            start, end = min(start, self._starts[first]), max(end, self._ends[last - 1])
+        self._starts[first:last] = [start]
+        self._ends[first:last] = [end]
 
 
 def fix_document(
@@ -183,9 +206,12 @@ def _worse(before: list[Finding], after: list[Finding], fixed: list[Finding]) ->
 
 def shifted(skip: tuple[tuple[int, int], ...], edits: list[Edit]) -> tuple[tuple[int, int], ...]:
     """Skip regions moved by the length changes of edits before them (edits never touch them)."""
+    ordered = sorted(edits, key=lambda e: e.end)
+    ends = [e.end for e in ordered]
+    deltas = [0, *accumulate(len(e.replacement) - (e.end - e.start) for e in ordered)]
     out = []
     for start, end in skip:
-        delta = sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= start)
+        delta = deltas[bisect_right(ends, start)]
         out.append((start + delta, end + delta))
     return tuple(out)
 

@@ -82,3 +82,20 @@ def test_no_directives_allows_everything() -> None:
     s = parse_suppressions("plain text 100 tenge")
     assert s.allows("MF001", 0)
     assert s.directives == ()
+
+
+def test_two_ignores_for_one_line_and_many_lines_each_keep_their_own_codes() -> None:
+    text = (
+        "<!-- moneyfix: ignore MF001 -->\n"
+        "a 5 tenge <!-- moneyfix: ignore MF003 --> b 6 tenge\n"
+        "c 7 tenge\n"
+    ) + "".join(f"<!-- moneyfix: ignore MF00{i % 9 + 1} -->\nline {i}\n" for i in range(300))
+    s = parse_suppressions(text)
+    assert not s.allows("MF001", _at(text, "a 5"))
+    assert s.allows("MF003", _at(text, "a 5"))  # before the second directive on the line
+    assert not s.allows("MF003", _at(text, "b 6"))
+    assert not s.allows("MF001", _at(text, "b 6"))
+    assert s.allows("MF001", _at(text, "c 7"))
+    assert not s.allows("MF005", _at(text, "line 4\n"))
+    assert s.allows("MF006", _at(text, "line 4\n"))
+    assert s.allows("MF005", _at(text, "line 14\n"))
