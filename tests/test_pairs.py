@@ -240,6 +240,63 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
             [("46 млрд тенге", "$100 млн", "equivalent")],
             id="ru-to-est",
         ),
+        # Rate notations: explicit rates, the one unit the per side.
+        pytest.param(
+            "en",
+            "On Monday the tenge closed at 363.28 USD / KZT.",
+            [("363.28", "USD", "explicit-rate")],
+            id="figure-before-a-pair-of-codes",
+        ),
+        pytest.param(
+            "en",
+            "The tenge firmed to 331.26 KZT/USD on Friday.",
+            [("331.26 KZT", "USD", "explicit-rate")],
+            id="figure-and-code-before-the-other-code",
+        ),
+        pytest.param(
+            "en",
+            "By noon the quote was USD / KZT 444.32, up a little.",
+            [("USD", "KZT 444.32", "explicit-rate")],
+            id="pair-of-codes-before-the-figure",
+        ),
+        pytest.param(
+            "ru",
+            "Биржевой курс тенге составил 147,55/$1.",
+            [("147,55", "$1", "explicit-rate")],
+            id="ru-figure-over-one-dollar",
+        ),
+        pytest.param(
+            "ru",
+            "Курс тенге на бирже – 379,29 / $ 1 к закрытию.",
+            [("379,29", "$ 1", "explicit-rate")],
+            id="ru-figure-over-one-dollar-spaced",
+        ),
+        pytest.param(
+            "en",
+            "The National Bank set the rate at 520.27 tenge per 1 dollar.",
+            [("520.27 tenge", "1 dollar", "explicit-rate")],
+            id="tenge-per-one-dollar",
+        ),
+        pytest.param(
+            "en",
+            "Official rates: 1 US dollar - 379.29 tenge, 1 euro - 426.4 tenge.",
+            [
+                ("1 US dollar", "379.29 tenge", "explicit-rate"),
+                ("1 euro", "426.4 tenge", "explicit-rate"),
+            ],
+            id="rate-list-with-tenge",
+        ),
+        pytest.param(
+            "ru",
+            "Курсы Нацбанка: 1 евро - 180,25, 1 российский рубль - 4,72, 1 китайский юань - "
+            "21,76 тенге.",
+            [
+                ("1 евро", "180,25", "explicit-rate"),
+                ("1 российский рубль", "4,72", "explicit-rate"),
+                ("1 китайский юань", "21,76 тенге", "explicit-rate"),
+            ],
+            id="ru-rate-list-without-tenge-after-each-figure",
+        ),
         # An index restated in tenge: a pair of its own kind, never a conversion.
         pytest.param(
             "ru",
@@ -298,6 +355,10 @@ def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[s
             id="a-joining-word-before-the-parenthesis",
         ),
         pytest.param("en", "The fine is 10 MRP ($70).", id="mrp-in-dollars"),
+        pytest.param("en", "USD/KZT 383.43  +0.13\nThe budget grew.", id="a-page-ticker"),
+        pytest.param(
+            "en", "The fee is 3,000 tenge - 1 person, 5,000 tenge - 2 people.", id="a-price-list"
+        ),
     ],
 )
 def test_look_alikes_are_not_paired(lang: str, sentence: str) -> None:
@@ -309,3 +370,20 @@ def test_the_implied_rate_is_kzt_per_unit_of_the_other_currency() -> None:
     amounts = moneyfix.find_amounts(sentence)
     (pair,) = find_pairs(sentence, amounts)
     assert pair.implied_rate == Decimal("63e9") / Decimal("148.42e6")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "rate"),
+    [
+        pytest.param("en", "On Monday the tenge closed at 363.28 USD / KZT.", "363.28", id="codes"),
+        pytest.param("ru", "Биржевой курс тенге составил 147,55/$1.", "147.55", id="over-one"),
+        pytest.param("ru", "Курсы: 1 евро - 180,25, 1 рубль - 4,72 тенге.", "180.25", id="list"),
+        pytest.param("en", "The euro traded at EUR/USD 1.08 on the day.", "1.08", id="no-tenge"),
+        pytest.param("en", "That day 1 euro = 1.08 dollars.", "1.08", id="no-tenge-equals"),
+    ],
+)
+def test_a_written_rate_is_per_its_one_unit(lang: str, sentence: str, rate: str) -> None:
+    amounts = moneyfix.find_amounts(sentence, lang=lang)
+    first = find_pairs(sentence, amounts)[0]
+    assert first.kind == "explicit-rate"
+    assert first.implied_rate == Decimal(rate)

@@ -9,7 +9,8 @@ word or two may stand between the primary and its parenthesis ("a 5 billion teng
 another convert to two ("from X1 to X2 (from Y1 to Y2)"). Hedges are the scanner's
 (each amount's ``qualifier``, from one shared list), so any hedge it reads may stand
 before the conversion. A written exchange rate ("1 USD = 513.45 tenge", "(188.35 tenge =
-$1)", "520 tenge per 1 dollar") is a pair of kind ``explicit-rate``, and an MRP figure
+$1)", "520 tenge per 1 dollar", "147,55/$1", "1 евро - 180,25"; a one-unit primary is
+always a rate's base) is a pair of kind ``explicit-rate``, and an MRP figure
 restated in tenge ("15 MRP (55,380 tenge)") one of kind ``index``: both are recognised so
 that they are never checked as conversions.
 """
@@ -59,7 +60,7 @@ _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
 # Between the two figures of "from X1 to X2", and what opens their conversion.
 _RANGE_TO = r"(?i)\s*(?:to|and|до|-|–|—)\s*"
 _RANGE_OPEN = rf"(?i){_WORDS}{_OPEN}(?:from|between|от)\s+"
-_RATE_CONNECTOR = r"(?i)\s*(?:=|per|for|за|үшін)\s*"
+_RATE_CONNECTOR = r"(?i)\s*(?:=|/|per|for|за|үшін)\s*"
 # "(US$235 per capita)", "($235 a month)": a rate per person or per period is another
 # fact, not the primary amount in another currency (unless the primary is one too).
 _PER_UNIT = (
@@ -97,9 +98,19 @@ def find_pairs(text: str, amounts: list[Amount]) -> list[Pair]:
         kind = _kind(text, first, second)
         if kind is None:
             continue
-        pairs.append(Pair(index, index + 1, kind, implied_rate(first, second)))
+        rate = written_rate(first, second) if kind == "explicit-rate" else None
+        pairs.append(Pair(index, index + 1, kind, rate or implied_rate(first, second)))
         used.update((index, index + 1))
     return pairs
+
+
+def written_rate(first: Amount, second: Amount) -> Decimal | None:
+    """A written rate without tenge ("EUR/USD 1.08"): units of the other currency per
+    the one unit; with tenge (or no one unit) None, for the rate is then tenge per unit."""
+    if "KZT" in (first.currency, second.currency) or _unit(first) == _unit(second):
+        return None
+    unit, other = (first, second) if _unit(first) else (second, first)
+    return other.value / unit.value
 
 
 @functools.cache
@@ -175,18 +186,28 @@ def _link(text: str, first: Amount, second: Amount) -> PairKind | None:
     """How the text links two amounts of different currencies, if it does."""
     between = _between(text, first, second)
     p = _patterns()
-    if Decimal(1) in (first.value, second.value) and (
-        p.rate.fullmatch(between) or (between.isspace() and first.value == 1)
-    ):
-        return "explicit-rate"  # also "1 долларға 477,73 теңге": one unit, then its price
-    if second.value == 1 and p.rate.match(text, second.end):
+    if (_unit(first) or _unit(second)) and p.rate.fullmatch(between):
+        return "explicit-rate"  # "1 USD = 424 tenge", "147,55/$1", "520 tenge per 1 dollar"
+    if between.isspace() and (_unit(first) or (_unit(second) and not _has_digit(second))):
+        return "explicit-rate"  # "1 долларға 477,73 теңге"; "363.28 USD / KZT"
+    if _unit(second) and p.rate.match(text, second.end):
         return None  # "X ($1 = 188 tenge)": the parenthesis states a rate, not X in dollars
     if p.per_unit.match(text, second.end) and not p.per_unit.match(text, first.end):
         return None
     for kind, connector in p.connectors:
         if connector.fullmatch(between):
-            return kind
+            # "1 US dollar - 379.29 tenge", "1 евро - 180,25": the price of one unit
+            return "explicit-rate" if _unit(first) else kind
     return None
+
+
+def _unit(amount: Amount) -> bool:
+    """One unit of a currency ("$1", "1 евро", "USD" in "USD/KZT 444.32"): a rate's base."""
+    return amount.value == 1 and amount.magnitude is None and amount.range is None
+
+
+def _has_digit(amount: Amount) -> bool:
+    return any(char.isdigit() for char in amount.text)
 
 
 def implied_rate(first: Amount, second: Amount) -> Decimal | None:

@@ -27,6 +27,7 @@ from moneyfix.amounts.lexicon import (
     cased,
     lexicon,
 )
+from moneyfix.amounts.notations import with_written_rates
 from moneyfix.amounts.numbers import NumberStyle, number_style, read_number
 from moneyfix.amounts.spelled import spelled_amounts
 from moneyfix.hedges import HEDGES, HEDGES_AFTER
@@ -545,7 +546,8 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
         drafts = _joined_ranges(text, drafts)
     if any(d.weak for d in drafts):
         drafts = _with_tenge_letters(text, drafts)
-    return [_amount(text, _signed(text, draft), offset) for draft in drafts]
+    amounts = [_amount(text, _signed(text, draft), offset) for draft in drafts]
+    return with_written_rates(text, amounts, style, offset)
 
 
 def _with_tenge_letters(text: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -1,0 +1,130 @@
+"""Exchange rates written as notations: a figure that is the price of one unit.
+
+"363.28 USD / KZT", "331.26 KZT/USD" and "USD/KZT 444.32" print the tenge price of one
+dollar next to a pair of codes; "147,55/$1" writes it over one unit; a rate list ("1 евро
+- 180,25, 1 рубль - 4,72 тенге") leaves the tenge out after each figure. The scanner reads
+none of these right on its own (a figure before "USD" looks like dollars, a bare figure
+is no money), so this reader corrects their amounts: the figure in the quoting currency
+(tenge, where a code is KZT) and, for a pair of codes, the other code as one unit (value
+1, the code's span). The pairs stage then links each figure with its unit as an
+explicit rate, the unit's currency the ``per`` side.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from moneyfix.amounts.lexicon import CURRENCIES
+from moneyfix.amounts.numbers import NumberStyle, read_number
+from moneyfix.model import Amount
+
+_NUMBER = r"[0-9]+(?:[.,][0-9]+)?(?![.,]?[0-9])"
+_BLANK = r"[ \u00a0]*"
+_CODES = "|".join(CURRENCIES)
+# "363.28 USD / KZT", "331.26 KZT/USD", "USD/KZT 444.32": the figure on one side only.
+_CODE_PAIR = re.compile(
+    rf"(?<![\w.,])(?:(?P<before>{_NUMBER}){_BLANK})?(?P<first>{_CODES}){_BLANK}/{_BLANK}"
+    rf"(?P<second>{_CODES})(?![\w/])(?:{_BLANK}(?P<after>{_NUMBER}))?"
+)
+# "147,55/$1", "379.29 / $ 1": a bare figure over one unit.
+_OVER_UNIT = re.compile(rf"(?<![\w.,])({_NUMBER}){_BLANK}/{_BLANK}$")
+# "1 евро - 180,25,": a bare figure after one unit and a dash, ending its list item.
+_LIST_FIGURE = re.compile(rf"{_BLANK}[-–—:=]{_BLANK}({_NUMBER})(?={_BLANK}(?:[,;)\n]|\.(?!\d)|$))")
+_TICKER_REST = re.compile(r"[\s0-9.,+\-−–%()|]*")
+_TENGE = re.compile(r"(?i)\b(?:KZT|tenge|teńge|тенге|теңге)")
+
+
+def with_written_rates(
+    text: str, amounts: list[Amount], style: NumberStyle, offset: int = 0
+) -> list[Amount]:
+    """``amounts`` with the rate notations of ``text`` read as rates (spans shifted by
+    ``offset``, as the scanner's are)."""
+    found = _code_pairs(text, style, offset) if "/" in text else []
+    covered = [(a.start, a.end) for a in found]
+    kept = [a for a in amounts if not any(s < a.end and a.start < e for s, e in covered)]
+    if any(a.value == 1 for a in kept) and _TENGE.search(text):
+        found += _tenge_figures(text, kept, style, offset)
+    return sorted(kept + found, key=lambda a: a.start) if found else amounts
+
+
+def _code_pairs(text: str, style: NumberStyle, offset: int) -> list[Amount]:
+    found: list[Amount] = []
+    for match in _CODE_PAIR.finditer(text):
+        before, after = match.group("before"), match.group("after")
+        first, second = match.group("first"), match.group("second")
+        if (before is None) == (after is None) or first == second:
+            continue  # no figure, or one each side: not one rate
+        if _ticker_line(text, match.start(), match.end()):
+            continue
+        unit_group = "first" if second == "KZT" or first != "KZT" else "second"
+        quote_group = "second" if unit_group == "first" else "first"
+        figure = "before" if before is not None else "after"
+        quote_start, quote_end = match.span(quote_group)
+        start, end = match.span(figure)
+        if quote_end == start or text[quote_end:start].isspace():
+            start = quote_start  # "KZT 444.32": the code written with its figure
+        elif end == quote_start or text[end:quote_start].isspace():
+            end = quote_end  # "331.26 KZT"
+        value, decimals, ambiguous = read_number(match.group(figure), style)
+        unit_start, unit_end = match.span(unit_group)
+        quote = match.group(quote_group)
+        found.append(_amount(text, offset, start, end, value, quote, decimals, ambiguous))
+        found.append(
+            _amount(text, offset, unit_start, unit_end, Decimal(1), match.group(unit_group))
+        )
+    return found
+
+
+def _ticker_line(text: str, start: int, end: int) -> bool:
+    """A page's rate ticker ("USD/KZT 383.43  +0.13" on a line of its own) is the rate on
+    the day the page was saved, not the article's: no amount (the corpus convention)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return _TICKER_REST.fullmatch(_CODE_PAIR.sub("", line)) is not None
+
+
+def _tenge_figures(
+    text: str, amounts: list[Amount], style: NumberStyle, offset: int
+) -> list[Amount]:
+    """Bare figures that price one unit in a text about tenge: "147,55/$1", "1 евро - 180,25"."""
+    starts = {a.start - offset for a in amounts}
+    figures: list[Amount] = []
+    for unit in amounts:
+        if unit.value != 1 or unit.magnitude is not None or unit.currency in (None, "KZT"):
+            continue
+        at, end = unit.start - offset, unit.end - offset
+        over = _OVER_UNIT.search(text, max(0, at - 24), at)
+        listed = _LIST_FIGURE.match(text, end)
+        for match in (over, listed):
+            if match is not None and match.start(1) not in starts:
+                value, decimals, ambiguous = read_number(match.group(1), style)
+                start, end = match.span(1)
+                figures.append(
+                    _amount(text, offset, start, end, value, "KZT", decimals, ambiguous, True)
+                )
+    return figures
+
+
+def _amount(
+    text: str,
+    offset: int,
+    start: int,
+    end: int,
+    value: Decimal,
+    currency: str,
+    decimals: int = 0,
+    ambiguous: str | None = None,
+    assumed: bool = False,
+) -> Amount:
+    return Amount(
+        start + offset,
+        end + offset,
+        text[start:end],
+        value,
+        currency,
+        decimals=decimals,
+        assumed_currency=assumed,
+        ambiguous=ambiguous,
+    )
