@@ -378,7 +378,7 @@ def test_the_implied_rate_is_kzt_per_unit_of_the_other_currency() -> None:
         pytest.param("en", "On Monday the tenge closed at 363.28 USD / KZT.", "363.28", id="codes"),
         pytest.param("ru", "Биржевой курс тенге составил 147,55/$1.", "147.55", id="over-one"),
         pytest.param("ru", "Курсы: 1 евро - 180,25, 1 рубль - 4,72 тенге.", "180.25", id="list"),
-        pytest.param("en", "The euro traded at EUR/USD 1.08 on the day.", "1.08", id="no-tenge"),
+        pytest.param("en", "The euro traded at 1.08 EUR/USD on the day.", "1.08", id="no-tenge"),
         pytest.param("en", "That day 1 euro = 1.08 dollars.", "1.08", id="no-tenge-equals"),
     ],
 )

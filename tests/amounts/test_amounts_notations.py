@@ -33,8 +33,8 @@ NOTATIONS = [
     ),
     pytest.param(
         "en",
-        "The euro traded at EUR/USD 1.08 on the day.",
-        [Want("EUR", "1", "EUR"), Want("USD 1.08", "1.08", "USD", decimals=2)],
+        "The euro traded at 1.08 EUR/USD on the day.",
+        [Want("1.08", "1.08", "USD", decimals=2), Want("EUR", "1", "EUR")],
         id="no-tenge",
     ),
     pytest.param(
@@ -73,6 +73,12 @@ def test_rate_notations_are_read_as_rates(lang: str, sentence: str, wants: list[
             "USD/KZT 383.43  +0.13\nEUR/KZT 432.47  -1.04\nThe budget grew by 5 billion tenge.",
             [Want("5 billion tenge", "5000000000", "KZT", "billion")],
             id="a-page-ticker-on-its-own-lines",
+        ),
+        pytest.param(
+            "en",
+            "USD/KZT 442.85 The fund paid 3 billion tenge to the contractor.",
+            [Want("3 billion tenge", "3000000000", "KZT", "billion")],
+            id="a-ticker-before-the-text-on-its-line",
         ),
         pytest.param(
             "en",

@@ -1,6 +1,6 @@
 """Exchange rates written as notations: a figure that is the price of one unit.
 
-"363.28 USD / KZT", "331.26 KZT/USD" and "USD/KZT 444.32" print the tenge price of one
+"363.28 USD / KZT", "331.26 KZT/USD" and "USD / KZT 444.32" print the tenge price of one
 dollar next to a pair of codes; "147,55/$1" writes it over one unit; a rate list ("1 евро
 - 180,25, 1 рубль - 4,72 тенге") leaves the tenge out after each figure. The scanner reads
 none of these right on its own (a figure before "USD" looks like dollars, a bare figure
@@ -22,7 +22,7 @@ from moneyfix.model import Amount
 _NUMBER = r"[0-9]+(?:[.,][0-9]+)?(?![.,]?[0-9])"
 _BLANK = r"[ \u00a0]*"
 _CODES = "|".join(CURRENCIES)
-# "363.28 USD / KZT", "331.26 KZT/USD", "USD/KZT 444.32": the figure on one side only.
+# "363.28 USD / KZT", "331.26 KZT/USD", "USD / KZT 444.32": the figure on one side only.
 _CODE_PAIR = re.compile(
     rf"(?<![\w.,])(?:(?P<before>{_NUMBER}){_BLANK})?(?P<first>{_CODES}){_BLANK}/{_BLANK}"
     rf"(?P<second>{_CODES})(?![\w/])(?:{_BLANK}(?P<after>{_NUMBER}))?"
@@ -55,8 +55,10 @@ def _code_pairs(text: str, style: NumberStyle, offset: int) -> list[Amount]:
         first, second = match.group("first"), match.group("second")
         if (before is None) == (after is None) or first == second:
             continue  # no figure, or one each side: not one rate
-        if _ticker_line(text, match.start(), match.end()):
-            continue
+        if _ticker_line(text, match.start(), match.end()) or (
+            after is not None and match.end("first") + 1 == match.start("second")
+        ):
+            continue  # "USD/KZT 442.85" as tickers write it, not the spaced "USD / KZT 444.32"
         unit_group = "first" if second == "KZT" or first != "KZT" else "second"
         quote_group = "second" if unit_group == "first" else "first"
         figure = "before" if before is not None else "after"
