@@ -48,6 +48,7 @@ SUPPLEMENT_WORDS: dict[str, str] = {
     "soums": "UZS", "rmb": "CNY", "lira": "TRY", "liras": "TRY", "dirham": "AED",
     "dirhams": "AED", "rupee": "INR", "rupees": "INR",
     "тг": "KZT",
+    "фунт стерлингов": "GBP", "фунта стерлингов": "GBP", "фунтов стерлингов": "GBP",
     # The monthly calculation index (see NOT_MONEY below).
     "mrp": "MRP", "mci": "MRP", "monthly calculation index": "MRP",
     "monthly calculation indices": "MRP", "monthly calculation indexes": "MRP",
@@ -72,7 +73,13 @@ SUPPLEMENT_STEMS: dict[str, str] = {
 # Words that qualify a stated currency word ("доллар США", "АҚШ долларымен").
 CURRENCY_QUALIFIERS_AFTER = ("сша",)
 CURRENCY_QUALIFIERS_BEFORE = (
-    "ақш", "AQSh", "AQŞ", "aqsh", "американских", "российских", "российский", "китайских",
+    "ақш", "AQSh", "AQŞ", "aqsh", "AQSH",
+)  # fmt: skip
+# Russian adjectives of a currency's country, in any case ending: "1 английский фунт
+# стерлингов", "200 млн американских долларов", "5 тыс. российских рублей".
+CURRENCY_ADJECTIVE_STEMS = (
+    "американск", "российск", "китайск", "английск", "британск", "японск", "швейцарск",
+    "казахстанск", "кыргызск", "киргизск", "узбекск", "турецк", "белорусск",
 )  # fmt: skip
 
 SYMBOLS: dict[str, str] = {
@@ -89,6 +96,7 @@ SUPPLEMENT_MAGNITUDES: dict[str, int] = {
     "trl": 12, "tln": 12,  # "KZT2trl", "KZT2.5tln" (Kazinform's English)
     "тыс": 3, "тыс.": 3, "тысяч": 3, "тысячи": 3, "тысяча": 3,
     "мың": 3, "млн": 6, "млрд": 9, "трлн": 12, "mlrd": 9, "myń": 3, "mıń": 3,
+    "mıllıon": 6, "mıllıard": 9, "trıllıon": 12,  # Kazakh in the Latin alphabet
 }  # fmt: skip
 
 # Single letters are magnitudes only when glued to a number next to a currency ("$5m").

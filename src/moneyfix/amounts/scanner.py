@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from moneyfix.amounts.lexicon import (
     CURRENCIES,
+    CURRENCY_ADJECTIVE_STEMS,
     CURRENCY_QUALIFIERS_AFTER,
     CURRENCY_QUALIFIERS_BEFORE,
     CYRILLIC,
@@ -56,6 +57,15 @@ _NUM = (
     rf"(?:[.,]\d+)?"
     rf"|\d*(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
 )
+# One number of a list that shares the currency word of its last item ("notes of 200,
+# 500, 1,000 and 20,000 tenge"; "13 и 15 тенге"), with the separator after it, ending
+# where the next item starts. A comma before a space separates here (no decimal slip).
+_LIST_ITEM = (
+    rf"(?P<num>[0-9](?<![\d.,][0-9])(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}})+(?!\d)"
+    rf"(?:[.,]\d+)?|\d*(?:[.,]\d+)?))"
+    rf"(?P<sep>{_SPACE}*,{_SPACE}*(?:(?P<and>and|or){_SPACE}+)?"
+    rf"|{_SPACE}+(?P<conj>and|or|и|или|және|немесе){_SPACE}+)$"
+)
 
 
 class _Patterns(NamedTuple):
@@ -68,16 +78,22 @@ class _Patterns(NamedTuple):
     hedge_after: re.Pattern[str]
     part: re.Pattern[str]
     conversion_next: re.Pattern[str]
+    list_item: re.Pattern[str]
     currency_of: dict[str, str]
     magnitude_of: dict[str, int]
 
 
 def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
     before = alternation(w.lower() for w in CURRENCY_QUALIFIERS_BEFORE)
+    adjectives = alternation(CURRENCY_ADJECTIVE_STEMS)
     after = alternation(CURRENCY_QUALIFIERS_AFTER)
+    # A Kazakh case ending may follow an abbreviation or a code after a hyphen:
+    # "40 млн долл.-ға", "5 млн USD-ге".
+    suffix = rf"(?:-[{CYRILLIC}]+)?"
     return (
-        rf"(?:(?i:(?:(?:{before}){_SPACE}+)?(?:{words}|(?:{stems})\w*)"
-        rf"(?:{_SPACE}+(?:{after}))?)(?!\w)|(?:{codes})(?![\w/])|(?:{symbols}))"
+        rf"(?:(?i:(?:(?:{before}|(?:{adjectives})[{CYRILLIC}]*){_SPACE}+)?"
+        rf"(?:{words}|(?:{stems})\w*(?:(?<=\.){suffix})?)"
+        rf"(?:{_SPACE}+(?:{after}))?)(?!\w)|(?:{codes}){suffix}(?![\w/])|(?:{symbols}))"
     )
 
 
@@ -106,9 +122,11 @@ def _patterns() -> _Patterns:
     # "млрд. тенге", "mln. tenge", "млн. $ прибыли": a dot after an abbreviation is its
     # own only when the sentence goes on in lower case or with a sign that starts no
     # amount; "US$1 trln." ends a sentence, and so does "5 bln. $3 million ...".
+    # Before the next part of a compound too: "17 млрд. 523 млн. тенге".
     magnitude = (
         rf"(?:{magnitude})"
-        rf"(?:\.(?=[ \u00a0]?(?:[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|[{signs}](?![ \u00a0]?\d))))?"
+        rf"(?:\.(?=[ \u00a0]?(?:[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|[{signs}](?![ \u00a0]?\d)"
+        rf"|{_NUM}{_SPACE}?(?:{magnitude}))))?"
     )
     # One part per magnitude at most ("1 трлн 56 млрд 300 млн 20 тыс."): unbounded, a run
     # of "12 млн 12 млн ..." would be read to its end from each of its numbers.
@@ -122,7 +140,9 @@ def _patterns() -> _Patterns:
         rf"(?P<mag>(?:(?:{_BREAK}|{_SPACE}*)(?:{magnitude})|-{_HYPHEN_MAGNITUDE}){more})?"
         # Russian writes "$1 тыс. 333" for 1,333.
         rf"(?P<units>(?<=тыс\.){_SPACE}\d{{3}}(?!\d|[.,]\d))?"
-        rf"(?:(?P<cspace>{_BREAK}|{_SPACE}*|-(?=[^\W\d_]))(?P<cur>{currency}))?"
+        # (or in parentheses: "500 mln (AQSH dollary)")
+        rf"(?:(?P<cspace>{_BREAK}|{_SPACE}*(?P<paren>\()?|-(?=[^\W\d_]))(?P<cur>{currency})"
+        r"(?(paren)\)))?"
         # Subunits: "150 теңге 46 тиын".
         rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
     )
@@ -134,6 +154,7 @@ def _patterns() -> _Patterns:
         *cased(w for w in lex.currency_words if w[0].isalpha()),
         *cased(lex.currency_stems),
         *cased(CURRENCY_QUALIFIERS_BEFORE),
+        *cased(CURRENCY_ADJECTIVE_STEMS),
         *lex.codes,
         *("to", "and", "до"),
     ]
@@ -160,8 +181,9 @@ def _patterns() -> _Patterns:
         rf"\s+({alternation(HEDGES_AFTER)})(?!\w)",
         rf"(?P<num>{_NUM}){_SPACE}?(?P<mag>{magnitude})",
         rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})",
+        _LIST_ITEM,
     )
-    tail_re, *heads, hedge_after, part, conversion_next = compile_all("scanner", sources)
+    tail_re, *heads, hedge_after, part, conversion_next, list_item = compile_all("scanner", sources)
     return _Patterns(
         heads=tuple(heads),
         head_starts=((), sign_chars, ()),
@@ -169,6 +191,7 @@ def _patterns() -> _Patterns:
         hedge_after=hedge_after,
         part=part,
         conversion_next=conversion_next,
+        list_item=list_item,
         currency_of={**{k.lower(): v for k, v in lex.currency_words.items()}, **lex.symbols},
         magnitude_of={k.lower(): v for k, v in lex.magnitudes.items()},
     )
@@ -177,8 +200,9 @@ def _patterns() -> _Patterns:
 def _currency_code(surface: str) -> str | None:
     pats = _patterns()
     lex = lexicon()
-    if surface in lex.codes:
-        return surface
+    code = surface.partition("-")[0]  # "USD-ге": a code with a Kazakh case ending
+    if code in lex.codes:
+        return code
     key = surface.lower()
     if key in pats.currency_of:
         return pats.currency_of[key]
@@ -391,7 +415,8 @@ def _restated_currency(
 _NOT_MONEY_NEXT = re.compile(rf"{_SPACE}*(?:[%‰]|per\s?cent|percent|процент|пайыз)", re.I)
 _AFTER_BARE = re.compile(
     rf"{_SPACE}*(?:$|[^\w\s]|\n|(?:and|or|in|to|from|of|for|by|at|on|with|was|were|is|are|"
-    rf"will|would|has|have|had|"
+    rf"will|would|has|have|had|above|below|more|less|higher|lower|"
+    rf"выше|ниже|больше|меньше|"
     rf"и|в|на|до|из|от|мен|және)(?![\w{CYRILLIC}]))",
     re.I,
 )
@@ -404,22 +429,52 @@ def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
     followed by a noun ("7 million people"); they take the document's main currency,
     tenge when it has any.
     """
+    for draft in drafts:
+        if draft.currency is None and _TENGE_EQUIVALENT.match(text, draft.end):
+            draft.currency = "KZT"  # stated, though not by a currency word
     known = Counter(d.currency for d in drafts if d.currency)
     if not known:
         return [d for d in drafts if d.currency]
     main = "KZT" if "KZT" in known else known.most_common(1)[0][0]
     kept: list[_Draft] = []
-    for draft in drafts:
+    for index, draft in enumerate(drafts):
         if draft.currency is None:
             if draft.letter_magnitude or not _AFTER_BARE.match(text, draft.end):
                 continue
             nearby = _money_nearby(text, draft, kept)
+            if nearby is None:
+                nearby = _money_ahead(text, draft, drafts[index + 1 : index + 2])
             if nearby is None and magnitude_exponent(draft.magnitude) < 9:
                 continue
             draft.currency = nearby or main
             draft.assumed = True
         kept.append(draft)
     return kept
+
+
+# "4,1 миллиарда в тенговом эквиваленте", "2 billion in tenge equivalent"
+_TENGE_EQUIVALENT = re.compile(
+    r"\s+(?:в\s+тенговом\s+эквиваленте|in\s+(?:the\s+)?tenge\s+equivalent)(?!\w)", re.I
+)
+# Between a bare magnitude and the money it shares the currency of: a range's "to", or
+# a parallel clause of the same size ("70 миллионов, другое ТОО — 50 миллионов тенге").
+_TO_NEXT = re.compile(r"\s*(?:[–—-]|to|до|and|or|и|или|және|немесе)\s+$", re.I)
+_CLAUSE_NEXT = re.compile(r"(?:[,;]|\s+(?:and|и|а|және|[–—]))[^.!?\n\d]{0,40}$", re.I)
+
+
+def _money_ahead(text: str, draft: _Draft, after: list[_Draft]) -> str | None:
+    """The currency of the amount right after a bare magnitude that shares it: one a "to"
+    leads to, of any size ("от 393 тысяч до 1,1 миллиона тенге"), or one of the same
+    size in a parallel clause of the same sentence."""
+    if not after or after[0].currency is None or after[0].assumed:
+        return None
+    following = after[0]
+    if _TO_NEXT.fullmatch(text, draft.end, following.start):
+        return following.currency
+    same = magnitude_exponent(draft.magnitude) == magnitude_exponent(following.magnitude)
+    if same and _CLAUSE_NEXT.fullmatch(text, draft.end, following.start):
+        return following.currency
+    return None
 
 
 _PARALLEL_BEFORE = re.compile(r"(?:\b(?:from|to|and|or|of|which|including)|[–—,-])\s+$", re.I)
@@ -542,6 +597,7 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
     drafts = _without_tickers(text, _without_overlaps(drafts))
     drafts = _without_overlaps(drafts + _spelled(text, drafts, lang))
     drafts = _context_currency(text, _joined_compounds(text, drafts))
+    drafts = _with_listed(text, drafts, style)
     if not style.comma_decimal:
         drafts = _joined_ranges(text, drafts)
     if any(d.weak for d in drafts):
@@ -604,6 +660,47 @@ def _signed(text: str, draft: _Draft) -> _Draft:
     if draft.range is not None:
         draft.range = (-draft.range[1], -draft.range[0])
     return draft
+
+
+_LIST_REACH = 40
+
+
+def _with_listed(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_Draft]:
+    """The drafts, and before each amount that ends a list the list's other numbers,
+    which share its currency and magnitude: "5, 10 and 15 million dollars" is three
+    amounts. The list must end in a conjunction ("In 2019, 5 billion tenge" is no list);
+    a lone year before one ("in 2019 and 5 billion tenge") is not an item."""
+    out: list[_Draft] = []
+    item = _patterns().list_item
+    for draft in drafts:
+        floor = out[-1].end if out else 0
+        listed: list[_Draft] = []
+        if draft.currency and draft.range is None and text[draft.start].isdigit():
+            at = draft.start
+            exponent = magnitude_exponent(draft.magnitude)
+            while at > floor and text[at - 1] in " \u00a0,":
+                found = item.search(text, max(floor, at - _LIST_REACH), at)
+                if found is None or (not listed and not (found["and"] or found["conj"])):
+                    break
+                value, decimals, ambiguous = read_number(found["num"], style)
+                listed.append(
+                    _Draft(
+                        found.start(),
+                        found.end("num"),
+                        value.scaleb(exponent),
+                        draft.currency,
+                        draft.magnitude,
+                        decimals,
+                        assumed=True,
+                        ambiguous=ambiguous,
+                    )
+                )
+                at = found.start()
+            if len(listed) == 1 and _YEAR.fullmatch(text, listed[0].start, listed[0].end):
+                listed = []
+        out.extend(reversed(listed))
+        out.append(draft)
+    return out
 
 
 _AND = re.compile(r"\s+and\s+|\s+и\s+")
