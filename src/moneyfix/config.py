@@ -34,7 +34,17 @@ __all__ = [
 
 CONFIG_FILES = ("moneyfix.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info")
-OUTPUT_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+OUTPUT_FORMATS = (
+    "full",
+    "concise",
+    "json",
+    "json-lines",
+    "github",
+    "gitlab",
+    "sarif",
+    "junit",
+    "html",
+)
 _CODE = re.compile(r"MF\d{0,3}|ALL")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 

@@ -146,3 +146,33 @@ def test_filters_offer_the_codes_found(page: tuple[str, Path]) -> None:
 def test_context_is_whole_words(text: str, start: int, end: int, expected: tuple[str, str]) -> None:
     assert text[start:end] == "[X]"
     assert words_around(text, start, end, width=18) == expected
+
+
+def test_check_renders_the_same_page(tmp_path: Path) -> None:
+    (tmp_path / "roads.md").write_text(ARTICLES["roads.md"], encoding="utf-8")
+    (tmp_path / "schools.md").write_text(ARTICLES["schools.md"], encoding="utf-8")
+    out = tmp_path / "check.html"
+    argv = ["check", "--rates-dir", str(bundled_rates_dir()), "--output-format", "html"]
+    result = CliRunner().invoke(app, [*argv, "-o", str(out), str(tmp_path)])
+    assert result.exit_code == 1, result.stderr
+    source = out.read_text("utf-8")
+    parsed = Page(source)
+    assert parsed.cards() == {
+        "files": 2,
+        "with-findings": 1,
+        "clean": 1,
+        "failed": 0,
+        "findings": 1,
+        "fixes-applied": 0,
+    }
+    ((path, item),) = items(review_data(source))
+    assert path.endswith("roads.md")
+    assert (item["code"], item["status"], item["fix"]) == ("MF001", "left", "safe")
+    assert (item["before"], item["after"]) == ("US$235.59", "US$235.59 million")
+    assert "--output-format=html" in parsed.text_of["run"]
+    (bad,) = parsed.find("circle", class_="bad")
+    assert bad["data-code"] == "MF001"
+    fixed = CliRunner().invoke(app, [*argv, "--fix", "-o", str(out), str(tmp_path)])
+    assert fixed.exit_code == 0, fixed.stderr
+    cards = Page(out.read_text("utf-8")).cards()
+    assert cards["fixes-applied"] == 1 and cards["findings"] == 0

@@ -20,7 +20,7 @@ from moneyfix.cli.common import (
     use_color,
 )
 
-_FORMATS = "full|concise|json|json-lines|github|gitlab|sarif|junit"
+_FORMATS = "full|concise|json|json-lines|github|gitlab|sarif|junit|html"
 
 
 def _command(fix_default: bool) -> Any:
@@ -66,6 +66,7 @@ def _command(fix_default: bool) -> Any:
         from moneyfix.model import FileReport
         from moneyfix.rates.table import load_table
         from moneyfix.report import render_findings
+        from moneyfix.report.html import check_metadata
         from moneyfix.runner import FileResult, Job, run_config, run_file
 
         problems = Problems()
@@ -118,7 +119,11 @@ def _command(fix_default: bool) -> Any:
             sys.stderr.write(rendered)
         else:
             fmt = settings.output_format
-            emit(render_findings(reports, fmt, color=use_color(fmt, output)), output, problems)
+            meta = check_metadata(paths, overrides) if fmt == "html" else None
+            rendered = render_findings(
+                reports, fmt, color=use_color(fmt, output), table=table, meta=meta
+            )
+            emit(rendered, output, problems)
         fixed = [r.fixed for r in reports if r.fixed]
         if fixed and not diff and settings.output_format != "full":
             typer.echo(f"Fixed {sum(fixed)} problem(s) in {len(fixed)} document(s).", err=True)

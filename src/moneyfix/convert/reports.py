@@ -29,6 +29,7 @@ from typing import IO, Any
 from moneyfix.convert.worker import Options, Outcome
 from moneyfix.rates.table import RateTable
 from moneyfix.report.html import ReviewPage
+from moneyfix.report.html import run_metadata as page_metadata
 
 __all__ = ["REPORT_KINDS", "ReportWriter", "entry_for", "report_kind", "stored_entry"]
 
@@ -217,12 +218,8 @@ def _cards(summary: dict[str, Any]) -> list[tuple[str, int | str]]:
 
 
 def run_metadata(paths: list[str], options: Options, jobs: int) -> list[tuple[str, str]]:
-    """What the review page says about the run: version, inputs, options, time."""
-    import datetime as dt
-
-    from moneyfix import __version__
-
-    chosen = [f"{k.replace('_', '-')}={v}" for k, v in options.overrides]
+    """What the review page says about a convert run: its options as given, and workers."""
+    chosen = [f"--{k.replace('_', '-')} {v}" for k, v in options.overrides]
     for flag, on in (
         ("--unsafe-fixes", options.unsafe_fixes),
         ("--add-missing", options.add_missing),
@@ -235,11 +232,4 @@ def run_metadata(paths: list[str], options: Options, jobs: int) -> list[tuple[st
         chosen.append(f"--config {options.explicit_config}")
     if options.rates_dir:
         chosen.append(f"--rates-dir {options.rates_dir}")
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    return [
-        ("moneyfix", __version__),
-        ("inputs", " ".join(paths)),
-        ("options", " ".join(chosen) or "defaults (safe fixes only)"),
-        ("workers", str(jobs)),
-        ("written", now.isoformat().replace("+00:00", "Z")),
-    ]
+    return page_metadata(paths, chosen, ("workers", str(jobs)))

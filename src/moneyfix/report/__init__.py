@@ -9,12 +9,26 @@ not pay for rich, xml or hashlib.
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from moneyfix.model import FileReport
 from moneyfix.report.amounts import Conversions, ConvertedValue
 from moneyfix.report.positions import LineIndex
 
-CHECK_FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+if TYPE_CHECKING:
+    from moneyfix.rates.table import RateTable
+
+CHECK_FORMATS = (
+    "full",
+    "concise",
+    "json",
+    "json-lines",
+    "github",
+    "gitlab",
+    "sarif",
+    "junit",
+    "html",
+)
 FORMAT_SUFFIXES = {
     "full": "txt",
     "concise": "txt",
@@ -24,6 +38,7 @@ FORMAT_SUFFIXES = {
     "gitlab": "json",
     "sarif": "json",
     "junit": "xml",
+    "html": "html",
 }
 """The file suffix of each check format's output."""
 SCAN_FORMATS = ("table", "json", "jsonl", "csv")
@@ -48,8 +63,16 @@ def _unknown(kind: str, fmt: str, known: tuple[str, ...]) -> ValueError:
     return ValueError(f"unknown {kind} format {fmt!r}; choose one of {', '.join(known)}")
 
 
-def render_findings(reports: list[FileReport], fmt: str, *, color: bool = False) -> str:
-    """Findings of ``check`` in one of :data:`CHECK_FORMATS`; ``color`` only affects ``full``.
+def render_findings(
+    reports: list[FileReport],
+    fmt: str,
+    *,
+    color: bool = False,
+    table: RateTable | None = None,
+    meta: list[tuple[str, str]] | None = None,
+) -> str:
+    """Findings of ``check`` in one of :data:`CHECK_FORMATS`; ``color`` only affects ``full``;
+    ``table`` (the official rate line) and ``meta`` (the run's details) only ``html``.
 
     Raises ``ValueError`` (one line, naming the choices) for an unknown format.
     """
@@ -57,6 +80,10 @@ def render_findings(reports: list[FileReport], fmt: str, *, color: bool = False)
         from moneyfix.report import full
 
         return full.render(reports, color=color)
+    if fmt == "html":
+        from moneyfix.report import html
+
+        return html.render(reports, table, meta or [])
     if fmt not in _CHECK_RENDERERS:
         raise _unknown("output", fmt, CHECK_FORMATS)
     module, name = _CHECK_RENDERERS[fmt]

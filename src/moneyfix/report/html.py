@@ -29,7 +29,7 @@ from moneyfix.rates.table import RateTable
 from moneyfix.report.charts import CODE_COLOURS, MonthChart, RateChart
 from moneyfix.report.review import review_items, review_points
 
-__all__ = ["ReviewPage", "render"]
+__all__ = ["ReviewPage", "check_metadata", "render", "run_metadata"]
 
 _SEVERITIES = ("error", "warning", "info")
 _APPLICABILITY = ("safe", "unsafe", "display", "none")
@@ -267,6 +267,34 @@ def _rates_meta(table: RateTable | None, currencies: list[str]) -> list[tuple[st
     if last_date is not None:
         out.append(("last rate date", last_date.isoformat()))
     return out
+
+
+def run_metadata(
+    paths: list[str], options: list[str], *extra: tuple[str, str]
+) -> list[tuple[str, str]]:
+    """What the page says about a run: version, inputs, options given, ``extra``, time."""
+    from moneyfix import __version__
+
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return [
+        ("moneyfix", __version__),
+        ("inputs", " ".join(paths)),
+        ("options", " ".join(options) or "defaults"),
+        *extra,
+        ("written", now.isoformat().replace("+00:00", "Z")),
+    ]
+
+
+def check_metadata(paths: list[str], options: dict[str, Any]) -> list[tuple[str, str]]:
+    """The metadata of a ``check`` run, its command-line options as given."""
+    chosen = [f"--{k.replace('_', '-')}={_option_text(v)}" for k, v in sorted(options.items())]
+    return run_metadata(paths, chosen)
+
+
+def _option_text(value: Any) -> str:
+    if isinstance(value, tuple | list):
+        return ",".join(map(str, value))
+    return str(value)
 
 
 def render(reports: list[FileReport], table: RateTable | None, meta: list[tuple[str, str]]) -> str:
