@@ -1,7 +1,8 @@
-"""Benchmarks for the rates package: per-currency load time, lookups per second, and a
-one-year ``rates update`` against a local HTTP server speaking NBK's get_rates.cfm format.
+"""Benchmarks for the rates package: the bundled files' size (raw and as the wheel stores
+them), per-currency load time, lookups per second, and a one-year ``rates update`` against a
+local HTTP server speaking NBK's get_rates.cfm format.
 
-    python bench/bench_rates.py [--latency-ms 20] [--workers 3] [--lookups 200000]
+    python bench/bench_rates.py [--latency-ms 20] [--workers 3] [--lookups 200000] [--no-update]
 
 Nothing touches the network: the update runs against http.server on 127.0.0.1.
 """
@@ -16,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -65,6 +67,18 @@ def serve(latency: float) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def bench_size() -> None:
+    """Bytes of the bundled files, and deflated as in the wheel (a zip, one member each)."""
+    files = sorted(bundled_rates_dir().glob("*.csv"))
+    raw = sum(p.stat().st_size for p in files)
+    packed = sum(len(zlib.compress(p.read_bytes(), 6)) - 6 for p in files)  # zlib header/tail
+    rows = sum(p.read_bytes().count(b"\n") - 1 for p in files)
+    print(
+        f"bundled: {len(files)} files, {rows:,} rows, {raw / 1e6:.2f} MB, "
+        f"{packed / 1e3:.0f} kB deflated"
+    )
 
 
 def bench_load() -> None:
@@ -143,12 +157,15 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--lookups", type=int, default=200_000)
+    parser.add_argument("--no-update", action="store_true", help="Skip the update benchmarks.")
     args = parser.parse_args()
+    bench_size()
     bench_load()
     bench_lookups(args.lookups)
-    bench_update(0, args.workers)
-    bench_update(args.latency_ms, 1)
-    bench_update(args.latency_ms, args.workers)
+    if not args.no_update:
+        bench_update(0, args.workers)
+        bench_update(args.latency_ms, 1)
+        bench_update(args.latency_ms, args.workers)
     bench_startup()
 
 

@@ -48,7 +48,7 @@ def test_show_names_the_source_row_of_a_day_its_source_does_not_list(tmp_path: P
         "USD",
         [
             ("2020-05-30", "411.54", "nbk:x"),
-            ("2020-05-31", "411.54", "nbk:x:carried"),
+            ("2020-05-31", "411.54", "nbk:daily"),  # listed by another source, same rate
             ("2020-06-01", "411.54", "nbk:x:carried"),
             ("2020-06-02", "408.61", "nbk:x"),
         ],

@@ -39,8 +39,9 @@ def pinned(tmp_path: Path) -> Path:
 def test_exact_and_carried_lookups(pinned: Path) -> None:
     table = load_table(pinned)
     assert table.lookup("usd", day("2020-01-02")) == Rate(
-        Decimal("381.5"), day("2020-01-02"), "nbk:test", Decimal("0.005") / Decimal("381.5")
+        Decimal("381.5"), day("2020-01-02"), "nbk:test"
     )
+    assert table.lookup("usd", day("2020-01-02")).precision == Decimal("0.005") / Decimal("381.5")
     carried = table.lookup("USD", day("2020-01-09"))  # 6 days after the last row: allowed
     assert carried.date == day("2020-01-03")
     assert carried.value == Decimal("382")
@@ -78,6 +79,7 @@ def test_unknown_currency(pinned: Path) -> None:
 def test_kzt_is_one(pinned: Path) -> None:
     table = load_table(pinned)
     assert table.lookup("KZT", day("1990-01-01")).value == 1
+    assert table.lookup("KZT", day("1990-01-01")).precision == 0
     assert table.bounds("KZT") == (1, 1)
     assert table.average("KZT", day("2020-01-01"), day("2020-12-31")) == 1
     assert table.last_date("KZT") is None

@@ -20,10 +20,10 @@ from moneyfix.rates.files import (
     Entry,
     Series,
     currency_path,
-    is_carried,
     list_currencies,
     read_conflicts,
     read_rate_file,
+    source_origin,
     source_rank,
 )
 
@@ -41,9 +41,15 @@ class Rate:
     """The date the rate is valid for, which may be earlier than the date asked for."""
     source: str
     """Provenance: ``nbk:<origin>`` for official NBK numbers, ``derived:<origin>`` otherwise."""
-    precision: Decimal = Decimal(0)
-    """Relative rounding of the printed rate (:func:`printed_precision`), which a check must
-    allow for: NBK's 2 decimals make ``0.09`` KZT per sum ±5.6 %, ``7.57`` per rouble ±0.07 %."""
+    rounding: Decimal | None = None
+    """Relative rounding when it is not the printed value's own (a cross: both sides')."""
+
+    @property
+    def precision(self) -> Decimal:
+        """Relative rounding of the printed rate (:func:`printed_precision`), which a check
+        must allow for: NBK's 2 decimals make ``0.09`` KZT per sum ±5.6 %, ``7.57`` per
+        rouble ±0.07 %. Computed on demand: most lookups never ask."""
+        return printed_precision(self.value) if self.rounding is None else self.rounding
 
 
 NBK_DECIMALS = 2
@@ -123,7 +129,7 @@ class RateTable:
         """The latest rate on or before ``date``, never a later one, at most N days old."""
         code = currency.upper()
         if code == BASE_CURRENCY:
-            return Rate(Decimal(1), date, "identity")
+            return Rate(Decimal(1), date, "identity", Decimal(0))
         series = self.series(code)
         index = bisect_right(series.dates, date) - 1
         if index < 0:
@@ -150,14 +156,18 @@ class RateTable:
                 "gap",
                 f"no {code} rate for {date}: the history has a gap from {found} to {resumes}",
             )
-        value = series.values[index]
-        return Rate(value, found, series.sources[index], printed_precision(value))
+        return Rate(series.values[index], found, series.sources[index])
 
     def source_row(self, currency: str, rate: Rate) -> dt.date:
         """The date of the row its source lists for ``rate`` (earlier when it was carried)."""
         series = self.series(currency)
+        origin = source_origin(rate.source)
         index = bisect_left(series.dates, rate.date)
-        while index > 0 and is_carried(series.sources[index]):
+        # Back over the carried days (another source may list some of them, same rate) to
+        # the row its own source lists.
+        while series.sources[index] != origin:
+            if index == 0 or series.values[index - 1] != rate.value:
+                return rate.date  # that row was replaced: no better date to name
             index -= 1
         return series.dates[index]
 
@@ -185,16 +195,14 @@ class RateTable:
         """Every stored row dated within ``[start, end]`` (one per calendar day covered)."""
         if currency.upper() == BASE_CURRENCY:
             days = (end - start).days + 1
-            return [Rate(Decimal(1), start + dt.timedelta(days=i), "identity") for i in range(days)]
+            return [
+                Rate(Decimal(1), start + dt.timedelta(days=i), "identity", Decimal(0))
+                for i in range(days)
+            ]
         series = self.series(currency)
         lo = bisect_left(series.dates, start)
         hi = bisect_right(series.dates, end)
-        return [
-            Rate(v, d, s, printed_precision(v))
-            for v, d, s in zip(
-                series.values[lo:hi], series.dates[lo:hi], series.sources[lo:hi], strict=True
-            )
-        ]
+        return [Rate(series.values[i], series.dates[i], series.sources[i]) for i in range(lo, hi)]
 
     def average(self, currency: str, start: dt.date, end: dt.date) -> Decimal | None:
         """Mean of the daily rows in ``[start, end]`` (for "in 2021"-style period rates)."""
