@@ -139,9 +139,9 @@ def envelope(reports: list[FileReport], conversions: Conversions | None = None) 
 
 
 def render_json(reports: list[FileReport], conversions: Conversions | None = None) -> str:
-    import json
+    from moneyfix.report.jsontext import pretty
 
-    return json.dumps(envelope(reports, conversions), ensure_ascii=False, indent=2) + "\n"
+    return pretty(envelope(reports, conversions))
 
 
 def render_jsonl(reports: list[FileReport], conversions: Conversions | None = None) -> str:

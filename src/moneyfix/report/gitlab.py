@@ -7,11 +7,11 @@ finding is (path, code, the flagged text and its occurrence number), not where i
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from moneyfix.model import FileReport
 from moneyfix.report._common import locate, record_of
+from moneyfix.report.jsontext import pretty
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -61,4 +61,4 @@ def issues(reports: list[FileReport]) -> list[dict[str, Any]]:
 
 
 def render(reports: list[FileReport]) -> str:
-    return json.dumps(issues(reports), ensure_ascii=False, indent=2) + "\n"
+    return pretty(issues(reports))

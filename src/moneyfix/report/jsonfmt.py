@@ -7,6 +7,7 @@ from typing import Any
 
 from moneyfix.model import FileReport
 from moneyfix.report._common import finding_dict, locate, totals
+from moneyfix.report.jsontext import pretty
 
 VERSION = 1
 
@@ -42,7 +43,7 @@ def envelope(reports: list[FileReport]) -> dict[str, Any]:
 
 def render(reports: list[FileReport]) -> str:
     """Pretty-printed, UTF-8 kept readable (no ``\\u`` escapes for Cyrillic)."""
-    return json.dumps(envelope(reports), ensure_ascii=False, indent=2) + "\n"
+    return pretty(envelope(reports))
 
 
 def render_lines(reports: list[FileReport]) -> str:

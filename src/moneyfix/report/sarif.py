@@ -7,12 +7,12 @@ not read them as UTF-16 units.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
 from moneyfix.model import FileReport, Finding
 from moneyfix.report._common import Located, locate, record_of
+from moneyfix.report.jsontext import pretty
 from moneyfix.report.positions import LineIndex
 
 SCHEMA_URI = (
@@ -135,4 +135,4 @@ def log(reports: list[FileReport], version: str | None = None) -> dict[str, Any]
 
 
 def render(reports: list[FileReport], version: str | None = None) -> str:
-    return json.dumps(log(reports, version), ensure_ascii=False, indent=2) + "\n"
+    return pretty(log(reports, version))
