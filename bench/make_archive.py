@@ -6,6 +6,8 @@ check clean). Some articles drop the magnitude word of a conversion
 (``(US$235.59)`` instead of ``(US$235.59 million)``, MF001), which ``convert`` must put
 back; the expected text of every article is the fully correct one, so a test or
 benchmark can compare outputs byte for byte. About a third of the articles are clean.
+With ``--any-primary`` a broken conversion may also follow a "million tenge" primary
+(``831 million tenge (US$2.36)``), which both readings of a power-of-1000 slip explain.
 
     python bench/make_archive.py OUT_DIR --count 3000 [--kind md|html|jsonl] [--seed 1]
 
@@ -69,10 +71,13 @@ class Article:
     expected_body: str = ""
 
 
-def _money(rng: random.Random, rate: Decimal, broken: bool) -> tuple[str, str]:
+def _money(
+    rng: random.Random, rate: Decimal, broken: bool, any_primary: bool = False
+) -> tuple[str, str]:
     """One sentence with a tenge amount and its conversion, as written and as expected."""
     template = rng.choice(_MONEY)
-    if broken or rng.random() < 0.5:  # "million tenge (US$4.75)" is ambiguous (MF002)
+    # "million tenge (US$4.75)" could also be a spurious "million": only with any_primary
+    if (broken and not any_primary) or rng.random() < 0.5:
         tenge = Decimal(rng.randint(12, 950))
         kzt_text = f"{tenge} billion tenge"
         usd = (tenge * 1000 / rate).quantize(_TWO, ROUND_HALF_EVEN)
@@ -85,7 +90,9 @@ def _money(rng: random.Random, rate: Decimal, broken: bool) -> tuple[str, str]:
     return template.format(kzt=kzt_text, usd=bad), template.format(kzt=kzt_text, usd=good)
 
 
-def _paragraphs(rng: random.Random, rate: Decimal, broken: int) -> tuple[list[str], list[str]]:
+def _paragraphs(
+    rng: random.Random, rate: Decimal, broken: int, any_primary: bool = False
+) -> tuple[list[str], list[str]]:
     """Paragraphs as written and as expected; ``broken`` conversions lack their magnitude."""
     written: list[str] = []
     expected: list[str] = []
@@ -97,7 +104,7 @@ def _paragraphs(rng: random.Random, rate: Decimal, broken: int) -> tuple[list[st
         para_e: list[str] = []
         for _ in range(rng.randint(2, 4)):
             if money_left and rng.random() < 0.4:
-                w, e = _money(rng, rate, money_index in broken_at)
+                w, e = _money(rng, rate, money_index in broken_at, any_primary)
                 money_index += 1
                 money_left -= 1
             else:
@@ -111,7 +118,7 @@ def _paragraphs(rng: random.Random, rate: Decimal, broken: int) -> tuple[list[st
         written.append(" ".join(para_w))
         expected.append(" ".join(para_e))
     while money_left:  # place what is left in a final paragraph
-        w, e = _money(rng, rate, money_index in broken_at)
+        w, e = _money(rng, rate, money_index in broken_at, any_primary)
         money_index += 1
         money_left -= 1
         written.append(w)
@@ -137,7 +144,11 @@ def _html(title: str, date: dt.date, paras: list[str]) -> str:
 
 
 def articles(
-    count: int, kind: str = "md", seed: int = 1, table: RateTable | None = None
+    count: int,
+    kind: str = "md",
+    seed: int = 1,
+    table: RateTable | None = None,
+    any_primary: bool = False,
 ) -> Iterator[Article]:
     """``count`` articles of ``kind`` (md, html or jsonl records), deterministic per seed."""
     table = table or load_table()
@@ -147,7 +158,7 @@ def articles(
         rate = table.lookup("USD", date).value
         broken = 0 if number % 3 == 0 else rng.randint(1, 2)
         title = f"Regional news {number:05d}"
-        written, expected = _paragraphs(rng, rate, broken)
+        written, expected = _paragraphs(rng, rate, broken, any_primary)
         folder = f"{date.year}/{date.month:02d}"
         if kind == "html":
             name = f"{folder}/article-{number:05d}.html"
@@ -234,17 +245,29 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--kind", choices=("md", "html", "jsonl", "zip", "tar.gz"), default="md")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--any-primary", action="store_true", help="break million primaries too")
     args = parser.parse_args()
     if args.kind == "jsonl":
-        write_jsonl(args.out / "articles.jsonl", articles(args.count, "jsonl", args.seed))
+        write_jsonl(
+            args.out / "articles.jsonl",
+            articles(args.count, "jsonl", args.seed, any_primary=args.any_primary),
+        )
     elif args.kind == "zip":
         args.out.mkdir(parents=True, exist_ok=True)
-        write_zip(args.out / "articles.zip", articles(args.count, "md", args.seed))
+        write_zip(
+            args.out / "articles.zip",
+            articles(args.count, "md", args.seed, any_primary=args.any_primary),
+        )
     elif args.kind == "tar.gz":
         args.out.mkdir(parents=True, exist_ok=True)
-        write_tar(args.out / "articles.tar.gz", articles(args.count, "md", args.seed))
+        write_tar(
+            args.out / "articles.tar.gz",
+            articles(args.count, "md", args.seed, any_primary=args.any_primary),
+        )
     else:
-        write_tree(args.out, articles(args.count, args.kind, args.seed))
+        write_tree(
+            args.out, articles(args.count, args.kind, args.seed, any_primary=args.any_primary)
+        )
     print(f"wrote {args.count} {args.kind} articles under {args.out}")
 
 

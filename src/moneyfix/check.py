@@ -17,8 +17,11 @@ from moneyfix.model import SEVERITY_ORDER, Document, FileReport, Finding
 from moneyfix.rates.table import RateTable, load_table
 from moneyfix.rules.consistency import inconsistent_pairs
 from moneyfix.rules.conversions import PairView, RateSource, Settings, check_pair, view_of
+from moneyfix.rules.evidence import DocumentScale
 from moneyfix.rules.missing import missing_conversions
 from moneyfix.rules.registry import RULES, enabled_codes
+
+_WEIGHING_ROUNDS = 3
 
 
 def check_document(
@@ -88,8 +91,11 @@ def _findings(
     if stale:
         findings.append(_document_finding("MF008", _stale_message(day, stale, table)))
     clean: list[PairView] = []
-    for view in views:
-        found = check_pair(view, analysis.text, rates, None if view.per in stale else day)
+    results = [
+        check_pair(view, analysis.text, rates, None if view.per in stale else day) for view in views
+    ]
+    _weigh_with_scale(analysis, views, results, rates, day, stale)
+    for view, found in zip(views, results, strict=True):
         findings.extend(found)
         if all(f.severity == "info" and f.code != "MF003" for f in found):
             clean.append(view)
@@ -117,6 +123,61 @@ def _findings(
             )
         )
     return findings
+
+
+def _weigh_with_scale(
+    analysis: Analysis,
+    views: list[PairView],
+    results: list[list[Finding]],
+    rates: RateSource,
+    day: dt.date | None,
+    stale: set[str],
+) -> None:
+    """Weigh the pairs that both readings of a power-of-1000 slip explain again, knowing
+    the document's scale; a pair decided for sure shows the scale to the next ones (a few
+    rounds at most, so the cost stays linear)."""
+    pending = [
+        i for i, found in enumerate(results) if any("decided_by" in f.evidence for f in found)
+    ]
+    for _ in range(_WEIGHING_ROUNDS):
+        if not pending:
+            return
+        scale = _scale(analysis, views, results)
+        undecided = []
+        for index in pending:
+            view = views[index]
+            results[index] = check_pair(
+                view, analysis.text, rates, None if view.per in stale else day, scale
+            )
+            if not any(_sure_fix(f) for f in results[index]):
+                undecided.append(index)
+        if len(undecided) == len(pending):
+            return
+        pending = undecided
+
+
+def _scale(analysis: Analysis, views: list[PairView], found: list[list[Finding]]) -> DocumentScale:
+    """The document's amounts that show the scale it writes in (budgets in billions,
+    salaries in thousands): all but those of pairs off by a power of 1000, of which only
+    the side a sure fix leaves alone is kept."""
+    doubtful: set[int] = set()
+    for view, findings in zip(views, found, strict=True):
+        wrong = [f for f in findings if f.severity != "info"]
+        if not wrong:
+            continue
+        sides = {view.pair.primary: view.primary, view.pair.conversion: view.conversion}
+        sure = len(wrong) == 1 and _sure_fix(wrong[0])
+        doubtful.update(i for i, a in sides.items() if not sure or a.start == wrong[0].start)
+    return DocumentScale([a for i, a in enumerate(analysis.amounts) if i not in doubtful])
+
+
+def _sure_fix(finding: Finding) -> bool:
+    """A safe magnitude fix: the side it leaves alone is right."""
+    return (
+        finding.code in ("MF001", "MF002")
+        and finding.fix is not None
+        and finding.fix.applicability == "safe"
+    )
 
 
 def _stale_currencies(

@@ -16,9 +16,10 @@ from decimal import Decimal
 
 from moneyfix.amounts.scanner import magnitude_exponent
 from moneyfix.amounts.style import format_number, number_span, with_magnitude
-from moneyfix.model import Amount, Edit, Finding, Fix, Pair
+from moneyfix.model import Amount, Applicability, Edit, Finding, Fix, Pair
 from moneyfix.pairs import implied_rate, rate_currencies
 from moneyfix.rates.table import Rate, RateTable, RateUnavailable
+from moneyfix.rules.evidence import DocumentScale, Reading, weigh
 from moneyfix.rules.periods import Period, periods_near
 from moneyfix.rules.registry import RULES
 
@@ -185,15 +186,23 @@ def _within(value: Decimal, bounds: tuple[Decimal, Decimal], slack: Decimal) -> 
     return low * (1 - slack) <= value <= high * (1 + slack)
 
 
-def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None) -> list[Finding]:
-    """The findings of one pair (none when an official rate explains it)."""
-    window = rates.window(view, day) if day is not None else []
+def _slack(view: PairView, rates: RateSource, window: list[Rate]) -> Decimal:
     # A coarse official rate (0.09 KZT per sum is ±5.6 %) widens the slack by its rounding.
-    slack = (
-        rates.settings.tolerance
-        + view.precision
-        + max((r.precision for r in window), default=Decimal(0))
-    )
+    coarsest = max((r.precision for r in window), default=Decimal(0))
+    return rates.settings.tolerance + view.precision + coarsest
+
+
+def check_pair(
+    view: PairView,
+    text: str,
+    rates: RateSource,
+    day: dt.date | None,
+    scale: DocumentScale | None = None,
+) -> list[Finding]:
+    """The findings of one pair (none when an official rate explains it); ``scale``, the
+    document's other amounts, helps tell which side of a power-of-1000 slip is wrong."""
+    window = rates.window(view, day) if day is not None else []
+    slack = _slack(view, rates, window)
     bounds = rates.bounds(view)
     if window:
         if view.explained(lambda rate: _nearest(rate, window, slack)):
@@ -203,7 +212,7 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
             shifted = view.implied / _THOUSAND**shift
             fit = _within(shifted, envelope, slack) and _nearest(shifted, window, slack)
             if fit:
-                return _magnitude_findings(view, text, shift, fit, rates.settings)
+                return _magnitude_findings(view, text, shift, fit, rates.settings, scale)
         assert day is not None
         periods = periods_near(text, view.primary.start, day)
         for period in periods:
@@ -219,7 +228,7 @@ def check_pair(view: PairView, text: str, rates: RateSource, day: dt.date | None
         return []
     for shift in _SHIFTS:
         if _within(view.implied / _THOUSAND**shift, bounds, slack):
-            return _magnitude_findings(view, text, shift, None, rates.settings)
+            return _magnitude_findings(view, text, shift, None, rates.settings, scale)
     if day is not None and not window:
         return [_gap_finding(view, rates, f"is dated {day}", day)]
     return [_implausible_finding(view, bounds)]
@@ -327,7 +336,12 @@ def _already_written(text: str, reading: _Reading) -> bool:
 
 
 def _magnitude_findings(
-    view: PairView, text: str, shift: int, fit: Rate | None, settings: Settings
+    view: PairView,
+    text: str,
+    shift: int,
+    fit: Rate | None,
+    settings: Settings,
+    scale: DocumentScale | None,
 ) -> list[Finding]:
     readings = _readings(view, text, shift, settings.lang)
     corrected = view.implied / _THOUSAND**shift
@@ -347,21 +361,70 @@ def _magnitude_findings(
             f"{_rate_text(corrected)} {view.label()}, {rate_note}"
         )
         finding = _finding("MF001", view, message, Fix("safe", (reading.edit,)), fit)
-        if reading.side is view.primary:
-            return [_retarget(finding, view.primary)]
-        return [finding]
+        return [_on_side(finding, view, reading)]
     options = [f'"{_rewritten(text, r.side, r.edit)}"' for r in readings]
+    factor = f"{_THOUSAND ** abs(shift):,}"
+    if len(readings) == 2:
+        return [_weighed(view, text, readings, options, scale, factor, corrected, rate_note, fit)]
     both = " or ".join(options) if options else "a different magnitude word"
     message = (
         f'"{view.primary.shown}" and "{view.conversion.shown}" disagree by a factor of '
-        f"{_THOUSAND ** abs(shift):,}: either {both} gives {_rate_text(corrected)} "
-        f"{view.label()}, {rate_note}"
+        f"{factor}: either {both} gives {_rate_text(corrected)} {view.label()}, {rate_note}"
     )
-    # Display only: the readings exclude each other, so they are in the message and the
-    # evidence, never offered as edits a tool could apply together.
+    # Display only: no reading can be offered as an edit.
     finding = _finding("MF002", view, message, None, fit)
     finding.evidence["readings"] = " | ".join(o.strip('"') for o in options)
     return [finding]
+
+
+def _weighed(
+    view: PairView,
+    text: str,
+    readings: list[_Reading],
+    options: list[str],
+    scale: DocumentScale | None,
+    factor: str,
+    corrected: Decimal,
+    rate_note: str,
+    fit: Rate | None,
+) -> Finding:
+    """Both readings explain the pair: the text's evidence picks one (safe when decisive)."""
+    verdict = weigh(
+        text,
+        view.primary,
+        [Reading(r.side, _value_at(r.side, r.exponent), r.removes) for r in readings],
+        scale,
+    )
+    chosen = readings[verdict.best]
+    why = (
+        "; ".join(verdict.reasons)
+        or "nothing in the text decides, and a conversion's slip is the usual one"
+    )
+    judged = (
+        f"the evidence decides ({why})"
+        if verdict.decisive
+        else f"it is the likelier reading, not a sure one ({why})"
+    )
+    message = (
+        f'"{view.primary.shown}" and "{view.conversion.shown}" disagree by a factor of '
+        f"{factor}: {options[verdict.best]} gives {_rate_text(corrected)} {view.label()}, "
+        f"{rate_note}, and so would {options[1 - verdict.best]}; {judged}"
+    )
+    code = "MF001" if chosen.inserts else "MF002"
+    applicability: Applicability = "safe" if verdict.decisive else "unsafe"
+    finding = _finding(code, view, message, Fix(applicability, (chosen.edit,)), fit)
+    finding.evidence["readings"] = " | ".join(o.strip('"') for o in options)
+    finding.evidence["decided_by"] = why
+    return _on_side(finding, view, chosen)
+
+
+def _value_at(side: Amount, exponent: int) -> Decimal:
+    return side.value.scaleb(exponent - _exponent(side))
+
+
+def _on_side(finding: Finding, view: PairView, reading: _Reading) -> Finding:
+    """A finding about the primary's word points at the primary."""
+    return _retarget(finding, view.primary) if reading.side is view.primary else finding
 
 
 def _retarget(finding: Finding, amount: Amount) -> Finding:
