@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.convert._helpers import generator, run, tree
+
 from moneyfix.check import check_text
 from moneyfix.fixes import apply_edits
-from tests.convert._helpers import generator, run, tree
 
 DAY = dt.date(2012, 12, 26)
 
