@@ -240,6 +240,24 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
             [("46 млрд тенге", "$100 млн", "equivalent")],
             id="ru-to-est",
         ),
+        pytest.param(
+            "en",
+            "Net income reached $1,025.2 m., (KZT152.7 bn.) in the year.",
+            [("$1,025.2 m", "KZT152.7 bn", "parenthesis")],
+            id="abbreviation-dot-and-comma-before-the-parenthesis",
+        ),
+        pytest.param(
+            "en",
+            "The lender booked 3.5 billion tenge of net loss ($8.3 million) in May.",
+            [("3.5 billion tenge", "$8.3 million", "parenthesis")],
+            id="three-words-before-the-parenthesis",
+        ),
+        pytest.param(
+            "en",
+            "Loans of up to 36,000,000 tenge/200,000 US dollars are refinanced.",
+            [("36,000,000 tenge", "200,000 US dollars", "or")],
+            id="slash-between-two-amounts",
+        ),
         # Rate notations: explicit rates, the one unit the per side.
         pytest.param(
             "en",
@@ -296,6 +314,30 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
                 ("1 китайский юань", "21,76 тенге", "explicit-rate"),
             ],
             id="ru-rate-list-without-tenge-after-each-figure",
+        ),
+        pytest.param(
+            "en",
+            "At the close one dollar cost 412.5 tenge, a new low.",
+            [("one dollar", "412.5 tenge", "explicit-rate")],
+            id="one-unit-and-a-verb",
+        ),
+        pytest.param(
+            "en",
+            "Brokers expect that 1 US dollar will be about 450 tenges by spring.",
+            [("1 US dollar", "450 tenges", "explicit-rate")],
+            id="one-unit-will-be-about",
+        ),
+        pytest.param(
+            "ru",
+            "Сегодня 1 рубль по курсу Нацбанка равен 6,02 тенге.",
+            [("1 рубль", "6,02 тенге", "explicit-rate")],
+            id="ru-one-unit-ravno",
+        ),
+        pytest.param(
+            "en",
+            "Dealers quoted about 412 tenges to $1 at noon.",
+            [("412 tenges", "$1", "explicit-rate")],
+            id="tenge-to-one-dollar",
         ),
         # An index restated in tenge: a pair of its own kind, never a conversion.
         pytest.param(
@@ -355,6 +397,7 @@ def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[s
             id="a-joining-word-before-the-parenthesis",
         ),
         pytest.param("en", "The fine is 10 MRP ($70).", id="mrp-in-dollars"),
+        pytest.param("en", "He paid 1 euro and 5 dollars for it.", id="unit-and-amount"),
         pytest.param("en", "USD/KZT 383.43  +0.13\nThe budget grew.", id="a-page-ticker"),
         pytest.param(
             "en", "The fee is 3,000 tenge - 1 person, 5,000 tenge - 2 people.", id="a-price-list"

@@ -32,17 +32,19 @@ _LEAD = (
     rf"(?:{_EQUIVALENT}|(?:equivalent|equal)\s+to|or|или|немесе|i\.\s?e\.,?|т\.\s?е\.|"
     r"то\s+есть|яғни|это|бұл|by|на)"
 )
-# A word or two between the primary and its parenthesis: a noun ("tenge grant"), a
-# postposition ("теңгеге дейін"); not a capitalised name, a number or a joining word.
-_WORDS = (
-    r"(?:\s+(?-i:(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))(?!(?:and|or|to|from|than|versus|vs|и|или|до|"
-    r"от|с|а|но|немесе|және)\b)[^\W\d_]+(?:-[^\W\d_]+)*){0,2}"
-)
-_OPEN = rf"\s*[(\[]\s*(?:{_LEAD}\s*)?"
+# A few words between the primary and its parenthesis: a noun ("tenge grant", "of net
+# loss"), a postposition ("теңгеге дейін"); not a capitalised name, a number or a
+# joining word.
+_JOINING = r"(?:and|or|to|from|than|versus|vs|plus|и|или|до|от|с|а|но|немесе|және)\b"
+_WORD = rf"(?!{_JOINING})[^\W\d_]+(?:-[^\W\d_]+)*"
+_WORDS = rf"(?:\s+(?-i:(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])){_WORD}){{0,3}}"
+# "one dollar cost 383.43 tenge", "1 рубль по курсу Нацбанка равен 6,02 тенге"
+_UNIT_PRICED = rf"(?i)(?:\s+{_WORD}){{1,4}}\s+"
+_OPEN = rf"\s*(?:\.?,)?\s*[(\[]\s*(?:{_LEAD}\s*)?"  # also "$1,025.2 m., (KZT152.7 bn.)"
 _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
     # "(Y)", "[Y]", "(or about Y)", "(i.e. Y)", "(т.е. Y)", "(в эквиваленте Y)"
     ("parenthesis", rf"(?i){_WORDS}{_OPEN}"),
-    ("or", r"(?i)\s*,?\s+(?:or|или|немесе)\s+"),
+    ("or", r"(?i)\s*,?\s+(?:or|или|немесе)\s+|[ \u00a0]*/[ \u00a0]*"),
     ("dash", r"(?i)(?:\s*[–—]|\s+-)\s+(?:(?:это|бұл)\s+)?"),
     # ", equivalent to $Y", ", which is about $Y", ", что эквивалентно $Y", ", яғни $Y"
     (
@@ -60,7 +62,7 @@ _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
 # Between the two figures of "from X1 to X2", and what opens their conversion.
 _RANGE_TO = r"(?i)\s*(?:to|and|до|-|–|—)\s*"
 _RANGE_OPEN = rf"(?i){_WORDS}{_OPEN}(?:from|between|от)\s+"
-_RATE_CONNECTOR = r"(?i)\s*(?:=|/|per|for|за|үшін)\s*"
+_RATE_CONNECTOR = r"(?i)\s*(?:=|/|per|for|to|за|үшін)\s*"
 # "(US$235 per capita)", "($235 a month)": a rate per person or per period is another
 # fact, not the primary amount in another currency (unless the primary is one too).
 _PER_UNIT = (
@@ -73,6 +75,7 @@ _MAX_GAP = 40
 
 class _Patterns(NamedTuple):
     rate: re.Pattern[str]
+    unit_priced: re.Pattern[str]
     per_unit: re.Pattern[str]
     range_to: re.Pattern[str]
     range_open: re.Pattern[str]
@@ -118,16 +121,16 @@ def _patterns() -> _Patterns:
     """The pair patterns, compiled (from the user cache) once."""
     sources = (
         _RATE_CONNECTOR,
+        _UNIT_PRICED,
         _PER_UNIT,
         _RANGE_TO,
         _RANGE_OPEN,
         *(source for _, source in _CONNECTORS),
     )
-    rate, per_unit, range_to, range_open, *connectors = compile_all("pairs", sources)
+    rate, unit_priced, per_unit, range_to, range_open, *connectors = compile_all("pairs", sources)
     kinds = (kind for kind, _ in _CONNECTORS)
-    return _Patterns(
-        rate, per_unit, range_to, range_open, tuple(zip(kinds, connectors, strict=True))
-    )
+    connected = tuple(zip(kinds, connectors, strict=True))
+    return _Patterns(rate, unit_priced, per_unit, range_to, range_open, connected)
 
 
 def _between(text: str, first: Amount, second: Amount) -> str:
@@ -194,6 +197,8 @@ def _link(text: str, first: Amount, second: Amount) -> PairKind | None:
         return None  # "X ($1 = 188 tenge)": the parenthesis states a rate, not X in dollars
     if p.per_unit.match(text, second.end) and not p.per_unit.match(text, first.end):
         return None
+    if _unit(first) and p.unit_priced.fullmatch(between):
+        return "explicit-rate"  # "one dollar cost 383.43 tenge"
     for kind, connector in p.connectors:
         if connector.fullmatch(between):
             # "1 US dollar - 379.29 tenge", "1 евро - 180,25": the price of one unit
