@@ -27,7 +27,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def scan(
         paths: list[str] = typer.Argument(..., help="Files or directories; - reads stdin."),
-        fmt: str = typer.Option("table", "--format", help="table, json, jsonl or csv."),
+        fmt: str = typer.Option(
+            "table", "--format", help="table, json, jsonl, csv or parquet (with -o)."
+        ),
         to: str | None = typer.Option(
             None, "--to", help="Also give each amount's value in this currency."
         ),
@@ -47,8 +49,11 @@ def register(app: typer.Typer) -> None:
         from moneyfix.report import SCAN_FORMATS
 
         problems = Problems()
-        if fmt not in SCAN_FORMATS:
-            problems.add(f"option --format: choose one of {', '.join(SCAN_FORMATS)}")
+        if fmt not in (*SCAN_FORMATS, "parquet"):
+            choices = ", ".join((*SCAN_FORMATS, "parquet"))
+            problems.add(f"option --format: choose one of {choices}")
+        if fmt == "parquet" and output is None:
+            problems.add("option --format parquet: give the file to write with -o FILE")
         try:
             day = parse_date(date) if date else None
         except ValueError as exc:
@@ -83,7 +88,10 @@ def register(app: typer.Typer) -> None:
                 yield from (doc for doc, _ in items)
 
         to_code = to.upper() if to else None
-        if fmt in ("jsonl", "csv"):
+        if fmt == "parquet":
+            assert output is not None
+            _parquet(documents(), output, lang, to_code, table, problems)
+        elif fmt in ("jsonl", "csv"):
             _stream(documents(), fmt, output, lang, to_code, table, problems)
         else:
             _collect(documents(), fmt, output, lang, to_code, table, problems)
@@ -111,6 +119,43 @@ def _stream(
         for doc in docs:
             convert = converter(to, table, doc.date) if to and table else None
             stream_document(doc, fmt, out, lang, convert)
+
+
+def _parquet(
+    docs: Iterable[Document],
+    output: Path,
+    lang: str,
+    to: str | None,
+    table: RateTable | None,
+    problems: Problems,
+) -> None:
+    """A typed Parquet table of the csv rows, written to a temporary file and renamed."""
+    import contextlib
+    import os
+    import tempfile
+
+    from moneyfix.convert.parquet import MissingExtra, require_pyarrow
+    from moneyfix.report.parquet import write_parquet
+    from moneyfix.scanning import converter, scan_document
+
+    try:
+        require_pyarrow()
+    except MissingExtra as exc:
+        problems.add(str(exc))
+        return
+    directory = output.parent if str(output.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+        os.close(fd)
+        scanned = ((doc, scan_document(doc, lang).amounts) for doc in docs)
+        write_parquet(
+            scanned, Path(tmp), lambda doc: converter(to, table, doc.date) if to and table else None
+        )
+        os.replace(tmp, output)
+    except OSError as exc:
+        problems.add(f"{output}: cannot write ({exc.strerror or exc})")
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
 
 
 def _collect(

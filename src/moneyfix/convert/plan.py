@@ -25,6 +25,7 @@ from moneyfix.inputs import DEFAULT_SUFFIXES, InputError, glob_matches, iter_inp
 
 __all__ = [
     "ARCHIVE_SUFFIXES",
+    "TABLE_SUFFIXES",
     "ArchiveInput",
     "FileInput",
     "Member",
@@ -47,6 +48,8 @@ ARCHIVE_SUFFIXES: dict[str, str] = {
     ".txz": "tar.xz",
 }
 """Archive suffix -> kind; the output archive is of the same kind."""
+TABLE_SUFFIXES = (".parquet",)
+"""Tables of articles, a row each (converted with pyarrow)."""
 
 
 class UnsafeMember(Exception):
@@ -113,7 +116,7 @@ def plan_inputs(
     Files inside ``out`` (an output directory within an input directory) are left out.
     """
     out_real = os.path.realpath(out) if out is not None else None
-    suffixes = (*DEFAULT_SUFFIXES, *ARCHIVE_SUFFIXES)
+    suffixes = (*DEFAULT_SUFFIXES, *ARCHIVE_SUFFIXES, *TABLE_SUFFIXES)
     for arg in paths:
         if arg == "-":
             yield InputError("-", "convert reads files and directories, not stdin")

@@ -35,7 +35,7 @@ from moneyfix.convert.worker import (
 )
 from moneyfix.fixes import WriteBatch, WriteError
 
-__all__ = ["Pool", "Result", "Task", "run_chunk"]
+__all__ = ["Pool", "Result", "Task", "run_chunk", "shift_lines"]
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def _run_task(task: Task, options: Options, batch: WriteBatch) -> Result:
         return _failed(task, str(exc), sha)
     outcome = convert_bytes(data, task.name, config, table_for(options.rates_dir), options)
     if task.line_offset:
-        _shift_lines(outcome, task.name, task.line_offset)
+        shift_lines(outcome, task.name, task.line_offset)
     if outcome.error is not None:
         return Result(task.seq, task.rel, outcome, "failed")
     status = "unchanged" if outcome.data is None else "changed"
@@ -152,8 +152,9 @@ def _failed(task: Task, message: str, sha: str = "") -> Result:
     return Result(task.seq, task.rel, Outcome(task.name, sha, error=message), "failed")
 
 
-def _shift_lines(outcome: Outcome, name: str, offset: int) -> None:
-    """Line numbers of a JSONL block made relative to the whole file."""
+def shift_lines(outcome: Outcome, name: str, offset: int) -> None:
+    """Line numbers of a JSONL block made relative to the whole file (also used by the
+    Spark engine, which converts a JSONL file a line at a time)."""
     for doc in outcome.documents:
         head, _, line = doc.path.rpartition(":")
         if head == name and line.isdigit():

@@ -26,12 +26,19 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from moneyfix.convert.worker import Options, Outcome
+from moneyfix.convert.worker import DocSummary, Options, Outcome
 from moneyfix.rates.table import RateTable
 from moneyfix.report.html import ReviewPage
 from moneyfix.report.html import run_metadata as page_metadata
 
-__all__ = ["REPORT_KINDS", "ReportWriter", "entry_for", "report_kind", "stored_entry"]
+__all__ = [
+    "REPORT_KINDS",
+    "ReportWriter",
+    "document_entry",
+    "entry_for",
+    "report_kind",
+    "stored_entry",
+]
 
 REPORT_KINDS = ("json", "csv", "html")
 _UMASK = os.umask(0)
@@ -60,39 +67,41 @@ def report_kind(path: Path) -> str | None:
 
 def entry_for(outcome: Outcome, status: str, output: str | None) -> dict[str, Any]:
     """The report entry of one file (or archive member)."""
-    documents = []
-    for doc in outcome.documents:
-        fixes = []
-        for fix in doc.fixes:
-            item: dict[str, Any] = {
-                "code": fix.code,
-                "line": fix.line,
-                "before": fix.old,
-                "after": fix.new,
-            }
-            if fix.prefix or fix.suffix:
-                item["context_before"] = fix.prefix
-                item["context_after"] = fix.suffix
-            fixes.append(item)
-        document: dict[str, Any] = {
-            "path": doc.path,
-            "id": doc.id,
-            "date": doc.date,
-            "date_source": doc.date_source,
-            "findings": doc.findings,
-            "remaining": doc.remaining,
-            "fixes": fixes,
-        }
-        if doc.items or doc.points:
-            document.update(items=doc.items, points=doc.points)
-        documents.append(document)
     return {
         "path": outcome.name,
         "output": output,
         "status": status,
         "error": outcome.error,
-        "documents": documents,
+        "documents": [document_entry(doc) for doc in outcome.documents],
     }
+
+
+def document_entry(doc: DocSummary) -> dict[str, Any]:
+    """The report entry of one document of a file (or one row of a table)."""
+    fixes = []
+    for fix in doc.fixes:
+        item: dict[str, Any] = {
+            "code": fix.code,
+            "line": fix.line,
+            "before": fix.old,
+            "after": fix.new,
+        }
+        if fix.prefix or fix.suffix:
+            item["context_before"] = fix.prefix
+            item["context_after"] = fix.suffix
+        fixes.append(item)
+    document: dict[str, Any] = {
+        "path": doc.path,
+        "id": doc.id,
+        "date": doc.date,
+        "date_source": doc.date_source,
+        "findings": doc.findings,
+        "remaining": doc.remaining,
+        "fixes": fixes,
+    }
+    if doc.items or doc.points:
+        document.update(items=doc.items, points=doc.points)
+    return document
 
 
 def stored_entry(entry: dict[str, Any]) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from moneyfix.config import ConfigError
 from moneyfix.convert.archives import ArchiveWriter, copy_atomic
 from moneyfix.convert.plan import (
     ArchiveInput,
@@ -165,7 +166,7 @@ class Run:
         for unit in plan_inputs(paths, s.include, s.exclude, s.out):
             if isinstance(unit, InputError):
                 self._error(str(unit))
-            elif isinstance(unit, FileInput) and not _is_jsonl(unit.path):
+            elif isinstance(unit, FileInput) and not _is_jsonl(unit.path) and not _is_table(unit):
                 files.append(unit)
             else:
                 streams.append(unit)
@@ -296,6 +297,9 @@ class Run:
                 self.report.add(entry)
             self.progress.update(self.counters, _member_count(unit))
             return
+        if _is_table(unit):
+            self._table(unit, sha, target)
+            return
         stream = _Stream(name)
         try:
             if isinstance(unit, ArchiveInput):
@@ -381,6 +385,50 @@ class Run:
         if self.report is not None:
             self.report.add(entry)
         return entry
+
+    def _table(self, unit: FileInput | ArchiveInput, sha: str, target: Path) -> None:
+        """A Parquet file: its rows fixed in this process, a batch at a time."""
+        from moneyfix.convert.parquet import MissingExtra, TableError, convert_parquet
+        from moneyfix.convert.worker import config_for_dir
+
+        name = str(unit.path)
+        stream = _Stream(name)
+        try:
+            config = config_for_dir(unit.config_dir, self.settings.options)
+            table = table_for(self.settings.options.rates_dir)
+            result = convert_parquet(unit.path, target, name, config, table, self.settings.options)
+            if not result.changed and self.settings.out is not None:
+                copy_atomic(unit.path, target)
+        except (MissingExtra, TableError, ConfigError) as exc:
+            self._error(str(exc))
+            self.counters.files += 1
+            self.counters.failed += 1
+            self._stream_entry(stream, "failed", None, str(exc))
+            return
+        except OSError as exc:
+            self._error(f"{target}: cannot write ({exc.strerror or exc})")
+            return
+        stream.changed = result.changed
+        stream.documents = result.documents
+        for problem in result.errors:
+            self._error(problem)
+        c = self.counters
+        c.files += 1
+        c.changed += result.changed
+        c.unchanged += not result.changed
+        c.documents += len(result.documents)
+        c.findings += sum(sum(d["findings"].values()) for d in result.documents)
+        c.fixes += result.fixes
+        status = "changed" if result.changed else "unchanged"
+        error = None
+        if result.errors:
+            more = len(result.errors) - 1
+            error = result.errors[0] + (f" (and {more} more rows)" if more else "")
+        entry = self._stream_entry(stream, status, str(target), error)
+        if self.state is not None and not result.errors:
+            self.state.record(unit.rel, sha, os.path.getsize(target), _totals(entry))
+            self.state.flush()
+        self.progress.update(self.counters, 1)
 
     def _archive(self, unit: ArchiveInput, stream: _Stream) -> None:
         """Members in, through the pool in order, into the new archive."""
@@ -517,6 +565,10 @@ os.umask(_UMASK)
 
 def _is_jsonl(path: Path) -> bool:
     return path.suffix.lower() in (".jsonl", ".ndjson")
+
+
+def _is_table(unit: FileInput | ArchiveInput) -> bool:
+    return isinstance(unit, FileInput) and unit.path.suffix.lower() == ".parquet"
 
 
 def _member_count(

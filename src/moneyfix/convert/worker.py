@@ -36,6 +36,7 @@ __all__ = [
     "Outcome",
     "config_for_dir",
     "convert_bytes",
+    "convert_document",
     "table_for",
     "warm_up",
 ]
@@ -191,7 +192,7 @@ def convert_bytes(
         items = [(_dated(doc, source, options.date_from), source) for doc, source in items]
         new_texts = []
         for doc, source in items:
-            text, summary = _convert_document(doc, source, config, table, options)
+            text, summary = convert_document(doc, source, config, table, options)
             new_texts.append(text)
             outcome.documents.append(summary)
         new_text = write_back(items, new_texts)
@@ -226,9 +227,10 @@ def _dated(doc: Document, source: Source, allowed: tuple[str, ...]) -> Document:
     return replace(doc, date=None, date_source=None)
 
 
-def _convert_document(
+def convert_document(
     doc: Document, source: Source, config: Config, table: RateTable, options: Options
 ) -> tuple[str, DocSummary]:
+    """Check and fix one document (a file, a JSONL record or a table row)."""
     report = check_document(doc, config, table)
     summary = DocSummary(
         path=doc.path,

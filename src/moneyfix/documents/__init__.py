@@ -34,6 +34,7 @@ __all__ = [
     "open_documents",
     "parse_date",
     "read_document",
+    "text_source",
     "write_back",
 ]
 
@@ -199,6 +200,22 @@ def _records(
             )
         )
     return items
+
+
+def text_source(name: str, text: str) -> Source:
+    """The source of a text that is not a file (a table row): nothing to write back to."""
+    return Source(
+        path=None,
+        encoding="utf-8",
+        bom=False,
+        size=len(text),
+        mtime_ns=0,
+        checksum="",
+        st_mode=0,
+        kind="text",
+        name=name,
+        text=text,
+    )
 
 
 def load_document(
