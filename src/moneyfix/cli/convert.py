@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from moneyfix.cli.common import Problems, overrides_from_cli, rates_dir_option
+
+if TYPE_CHECKING:
+    from moneyfix.convert.worker import Options
 
 _HELP = """Check and fix every file (directories, .zip and .tar[.gz|.bz2|.xz] archives,
 .md, .html, .txt, .jsonl), each at its own date, in parallel.
@@ -29,7 +33,7 @@ def register(app: typer.Typer) -> None:
 
 def convert(
     paths: list[str] = typer.Argument(..., help="Files, directories or archives."),
-    out: Path | None = typer.Option(None, "--out", help="Write the outputs under this directory."),
+    out: str | None = typer.Option(None, "--out", help="Write the outputs under this directory."),
     in_place: bool = typer.Option(False, "--in-place", help="Rewrite the inputs themselves."),
     to: str | None = typer.Option(None, "--to", help="Currency of added conversions (USD)."),
     add_missing: bool = typer.Option(
@@ -60,6 +64,12 @@ def convert(
         16, "--chunk-size", help="Files per chunk of work.", hidden=True
     ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary table."),
+    engine: str = typer.Option(
+        "local", "--engine", help="local (processes on this machine) or spark (a Spark job)."
+    ),
+    master: str | None = typer.Option(
+        None, "--master", help="Spark master URL for --engine spark (default: local[*])."
+    ),
     rates_dir: Path | None = rates_dir_option(),
 ) -> None:
     """Check and fix every file, each at its own date, in parallel."""
@@ -87,7 +97,16 @@ def convert(
     kind = report_kind(report) if report is not None else None
     if report is not None and kind is None:
         problems.add(f"option --report: {report}: expected a .json, .csv or .html file name")
-    if out is not None and out.exists() and not out.is_dir():
+    if engine not in ("local", "spark"):
+        problems.add(f"option --engine: unknown engine {engine!r} (expected local or spark)")
+    if engine == "spark" and in_place:
+        problems.add("option --engine spark writes under --out, not --in-place")
+    if master is not None and engine != "spark":
+        problems.add("option --master: only with --engine spark")
+    out_dir = Path(out) if out is not None and "://" not in out else None
+    if out is not None and out_dir is None and engine != "spark":
+        problems.add(f"option --out: {out} is a URI: only --engine spark writes there")
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         problems.add(f"option --out: {out} exists and is not a directory")
     if problems:
         problems.report()
@@ -116,9 +135,13 @@ def convert(
         problems.add(str(exc))
         problems.report()
         raise typer.Exit(2) from None
+    if engine == "spark":
+        assert out is not None
+        _convert_on_spark(paths, out, options, master, report, kind, quiet)
+        return
     settings = Settings(
         options=options,
-        out=out,
+        out=out_dir,
         in_place=in_place,
         jobs=jobs or os.cpu_count() or 1,
         chunk=chunk_size,
@@ -153,4 +176,55 @@ def convert(
     if counters.interrupted:
         raise typer.Exit(130)
     if run.errors or counters.failed:
+        raise typer.Exit(2)
+
+
+def _convert_on_spark(
+    paths: list[str],
+    out: str,
+    options: Options,
+    master: str | None,
+    report: Path | None,
+    kind: str | None,
+    quiet: bool,
+) -> None:
+    """``--engine spark``: the same conversion as a Spark job (JSONL and Parquet inputs)."""
+    from moneyfix.convert.parquet import MissingExtra
+    from moneyfix.convert.progress import print_summary
+    from moneyfix.convert.reports import ReportWriter
+    from moneyfix.convert.worker import config_for_dir
+    from moneyfix.spark.job import convert_with_spark
+
+    problems = Problems()
+
+    def say(line: str) -> None:
+        typer.echo(f"moneyfix: {line}", err=True)
+
+    try:
+        writer = ReportWriter(report, kind) if report is not None and kind else None
+        run = convert_with_spark(
+            paths,
+            out,
+            options,
+            config_for_dir(os.getcwd(), options),
+            master,
+            writer.add if writer is not None else None,
+            say,
+        )
+    except MissingExtra as exc:
+        problems.add(str(exc))
+        problems.report()
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        problems.add(f"{report}: cannot write the report ({exc.strerror or exc})")
+        problems.report()
+        raise typer.Exit(2) from None
+    if writer is not None:
+        summary = run.counters.as_dict()
+        summary["errors"] = len(run.errors)
+        summary["engine"] = "spark"
+        writer.close(summary)
+    if not quiet:
+        print_summary(run.counters, len(run.errors))
+    if run.errors or run.counters.failed:
         raise typer.Exit(2)
