@@ -191,8 +191,8 @@ def _convert_on_spark(
     """``--engine spark``: the same conversion as a Spark job (JSONL and Parquet inputs)."""
     from moneyfix.convert.parquet import MissingExtra
     from moneyfix.convert.progress import print_summary
-    from moneyfix.convert.reports import ReportWriter
-    from moneyfix.convert.worker import config_for_dir
+    from moneyfix.convert.reports import ReportWriter, run_metadata
+    from moneyfix.convert.worker import config_for_dir, table_for
     from moneyfix.spark.job import convert_with_spark
 
     problems = Problems()
@@ -223,7 +223,8 @@ def _convert_on_spark(
         summary = run.counters.as_dict()
         summary["errors"] = len(run.errors)
         summary["engine"] = "spark"
-        writer.close(summary)
+        meta = [*run_metadata(paths, options, 0), ("engine", f"spark {master or ''}".strip())]
+        writer.close(summary, [m for m in meta if m[0] != "workers"], table_for(options.rates_dir))
     if not quiet:
         print_summary(run.counters, len(run.errors))
     if run.errors or run.counters.failed:

@@ -133,10 +133,14 @@ def convert_with_spark(
 def _session(master: str | None) -> Any:
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("moneyfix convert")
+    builder = SparkSession.builder.appName("moneyfix convert").config(
+        "spark.ui.showConsoleProgress", "false"
+    )
     if master:
         builder = builder.master(master)
-    return builder.getOrCreate()
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def _first_line(exc: BaseException) -> str:
