@@ -339,6 +339,19 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
             [("412 tenges", "$1", "explicit-rate")],
             id="tenge-to-one-dollar",
         ),
+        # A conversion whose primary leaves its currency out: the paragraph's other money.
+        pytest.param(
+            "ru",
+            "Раньше дом стоил 60 тысяч долларов, теперь 40 тысяч (19,6 млн тенге).",
+            [("40 тысяч", "19,6 млн тенге", "parenthesis")],
+            id="ru-elided-currency",
+        ),
+        pytest.param(
+            "en",
+            "Exports were $3 billion, imports 2 billion (980 billion tenge).",
+            [("2 billion", "980 billion tenge", "parenthesis")],
+            id="elided-currency-of-the-same-size",
+        ),
         # An index restated in tenge: a pair of its own kind, never a conversion.
         pytest.param(
             "ru",
@@ -397,6 +410,9 @@ def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[s
             id="a-joining-word-before-the-parenthesis",
         ),
         pytest.param("en", "The fine is 10 MRP ($70).", id="mrp-in-dollars"),
+        pytest.param(
+            "ru", "Средняя цена – 30 тысяч (14,8 млн тенге).", id="elided-and-no-other-money"
+        ),
         pytest.param("en", "He paid 1 euro and 5 dollars for it.", id="unit-and-amount"),
         pytest.param("en", "USD/KZT 383.43  +0.13\nThe budget grew.", id="a-page-ticker"),
         pytest.param(

@@ -441,7 +441,9 @@ def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
         if draft.currency is None:
             if draft.letter_magnitude or not _AFTER_BARE.match(text, draft.end):
                 continue
-            nearby = _money_nearby(text, draft, kept)
+            nearby = _elided_before_conversion(text, draft, kept, drafts[index + 1 : index + 2])
+            if nearby is None:
+                nearby = _money_nearby(text, draft, kept)
             if nearby is None:
                 nearby = _money_ahead(text, draft, drafts[index + 1 : index + 2])
             if nearby is None and magnitude_exponent(draft.magnitude) < 9:
@@ -474,6 +476,27 @@ def _money_ahead(text: str, draft: _Draft, after: list[_Draft]) -> str | None:
     same = magnitude_exponent(draft.magnitude) == magnitude_exponent(following.magnitude)
     if same and _CLAUSE_NEXT.fullmatch(text, draft.end, following.start):
         return following.currency
+    return None
+
+
+_OPENS_CONVERSION = re.compile(r"\s*[(\[][^()\d]{0,20}")
+
+
+def _elided_before_conversion(
+    text: str, draft: _Draft, before: list[_Draft], after: list[_Draft]
+) -> str | None:
+    """The currency of a bare magnitude its conversion follows in parentheses ("$50
+    thousand before, 30 thousand now (14.8 million tenge)"): another than the
+    conversion's, so the paragraph's latest other money."""
+    if not after or after[0].currency is None:
+        return None
+    if not _OPENS_CONVERSION.fullmatch(text, draft.end, after[0].start):
+        return None
+    for earlier in reversed(before):
+        if draft.start - earlier.end > 300 or "\n" in text[earlier.end : draft.start]:
+            break
+        if earlier.currency not in (None, after[0].currency, *NOT_MONEY):
+            return earlier.currency
     return None
 
 
