@@ -3,9 +3,9 @@
 Our own template sentences, each with a tenge amount and its dollar conversion computed
 from the bundled rate table at the article's date, so every unplanted pair is right.
 Planted, by article number: a conversion without its "million" (MF001, fixed), one with
-"billion" for "million" (MF002, display only), one at a rate of early 2015 (MF003, its
-fix is unsafe and not applied), one nine times too small (MF007, no fix), an article
-with no date anywhere (MF006), and files that are not UTF-8 (failed).
+"billion" for "million" (MF002), one at a rate of early 2015 (MF003, its fix is unsafe
+and not applied), one nine times too small (MF007, no fix), an article with no date
+anywhere (MF006), and files that are not UTF-8 (failed).
 """
 
 from __future__ import annotations

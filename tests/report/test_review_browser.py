@@ -1,6 +1,6 @@
 """The review page of a 3,000-article archive with planted errors, read back and opened in Chromium.
 
-The archive (``_review_archive.py``) plants MF001 (fixed), MF002 (display only), MF003
+The archive (``_review_archive.py``) plants MF001 (fixed), MF002, MF003
 (unsafe, not applied), MF007 (no fix), MF006 (undated) and unreadable files. The page
 must hold every one of them, weigh under 5 MB, and in a real browser show the summary,
 one chart dot per pair, filter by rule, and reach every planted error by paging.
@@ -64,7 +64,10 @@ def test_page_holds_every_planted_error_and_is_light(archive: tuple[Archive, Pat
     wanted = Counter((p.path, p.code) for p in planted.planted)
     assert shown == wanted  # every planted error, and nothing else
     fixed = Counter(item["code"] for _, item in items(groups) if item["status"] == "fixed")
-    assert fixed == {"MF001": wanted_count(planted, "MF001")}
+    assert fixed["MF001"] == wanted_count(planted, "MF001")
+    # a slipped "billion" is fixed where the evidence decides the side (MF002); the
+    # others have no safe fix: they are reviewed, not rewritten
+    assert set(fixed) <= {"MF001", "MF002"}
     failed = sorted(_relative(g["path"], src) for g in groups if g["error"])
     assert failed == sorted(planted.failed)
     parsed = Page(source)
