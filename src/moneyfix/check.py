@@ -18,6 +18,7 @@ from moneyfix.rates.table import RateTable, load_table
 from moneyfix.rules.consistency import inconsistent_pairs
 from moneyfix.rules.conversions import PairView, RateSource, Settings, check_pair, view_of
 from moneyfix.rules.evidence import DocumentScale
+from moneyfix.rules.index import index_findings
 from moneyfix.rules.missing import missing_conversions
 from moneyfix.rules.registry import RULES, enabled_codes
 
@@ -100,6 +101,9 @@ def _findings(
         if all(f.severity == "info" and f.code != "MF003" for f in found):
             clean.append(view)
     findings.extend(inconsistent_pairs(clean, config.tolerance))
+    findings.extend(
+        index_findings(analysis.pairs, analysis.amounts, analysis.text, day, analysis.lang)
+    )
     if day is None and views:
         findings.append(
             _document_finding(
@@ -183,12 +187,18 @@ def _sure_fix(finding: Finding) -> bool:
 def _stale_currencies(
     day: dt.date | None, views: list[PairView], table: RateTable, max_staleness: int
 ) -> set[str]:
+    """Currencies the article is newer than: their history runs to the table's end (USD's
+    last day) and stops before the article. One whose history stopped long before (UZS in
+    2016) is not stale but has a gap: its pairs say so one by one (MF008 at info)."""
     if day is None:
         return set()
+    end = table.last_date("USD")
     stale = set()
     for view in views:
         last = table.last_date(view.per)
-        if last is not None and (day - last).days > max_staleness:
+        if last is None or (day - last).days <= max_staleness:
+            continue
+        if end is None or (end - last).days <= max_staleness:
             stale.add(view.per)
     return stale
 

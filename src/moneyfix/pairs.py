@@ -193,8 +193,10 @@ def _link(text: str, first: Amount, second: Amount) -> PairKind | None:
         return "explicit-rate"  # "1 USD = 424 tenge", "147,55/$1", "520 tenge per 1 dollar"
     if between.isspace() and (_unit(first) or (_unit(second) and not _has_digit(second))):
         return "explicit-rate"  # "1 долларға 477,73 теңге"; "363.28 USD / KZT"
-    if _unit(second) and p.rate.match(text, second.end):
-        return None  # "X ($1 = 188 tenge)": the parenthesis states a rate, not X in dollars
+    if (_unit(second) or text[second.end :].lstrip().startswith("=")) and p.rate.match(
+        text, second.end
+    ):
+        return None  # "X ($1 = 188 tenge)", "X (KGS 100 = $2.4)": a rate, not X in dollars
     if p.per_unit.match(text, second.end) and not p.per_unit.match(text, first.end):
         return None
     if _unit(first) and p.unit_priced.fullmatch(between):

@@ -395,8 +395,11 @@ def _spelled(text: str, drafts: list[_Draft], lang: str) -> list[_Draft]:
             if currency is None:
                 continue
         assumed = _bare_dollar(words.currency)
+        span = None
+        if words.high is not None:
+            span = (value, words.high.scaleb(magnitude_exponent(words.magnitude)))
         found.append(
-            _Draft(words.start, words.end, value, currency, words.magnitude, 0, assumed=assumed)
+            _Draft(words.start, words.end, value, currency, words.magnitude, 0, span, assumed)
         )
     return found
 

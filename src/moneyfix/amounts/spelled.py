@@ -34,6 +34,8 @@ class Spelled(NamedTuple):
     number: Decimal
     magnitude: str | None
     currency: str | None
+    high: Decimal | None = None
+    """The top of a range in words ("five-six billion": 5 to 6), else None."""
 
 
 def spelled_amounts(text: str, lang: str) -> list[Spelled]:
@@ -45,9 +47,11 @@ def spelled_amounts(text: str, lang: str) -> list[Spelled]:
     for m in sorted(matches, key=lambda m: m.start()):
         if m["mag"] is None and m["cur"] is None:
             continue
-        number = _spelled_value(m["words"] or m.groupdict().get("half") or "")
+        words = m["words"] or m.groupdict().get("half") or ""
+        low, high = _unit_range(words)
+        number = low if low is not None else _spelled_value(words)
         if number is not None:
-            found.append(Spelled(m.start(), m.end(), number, m["mag"], m["cur"]))
+            found.append(Spelled(m.start(), m.end(), number, m["mag"], m["cur"], high))
     return found
 
 
@@ -144,6 +148,16 @@ def _cyrillic_spelled_matches(lowered: str) -> list[re.Match[str]]:
 
 
 _FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+
+
+def _unit_range(words: str) -> tuple[Decimal | None, Decimal | None]:
+    """'five-six' is 5 to 6, not 11: two units joined by a hyphen, rising, are a range
+    ('twenty-five' joins tens and units, and stays one number)."""
+    low, _, high = words.partition("-")
+    first, second = NUMBER_WORDS.get(low.strip()), NUMBER_WORDS.get(high.strip())
+    if first is None or second is None or not 0 < first < second <= 9:
+        return None, None
+    return Decimal(first), Decimal(second)
 
 
 def _spelled_value(words: str) -> Decimal | None:

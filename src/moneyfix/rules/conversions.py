@@ -161,9 +161,10 @@ class RateSource:
             if r.date in units
         ]
 
-    def first_date(self, view: PairView) -> dt.date:
-        """The first day the history knows both currencies of the pair."""
-        return max(self.table.coverage(c)[0] for c in (view.units, view.per) if c != "KZT")
+    def coverage(self, view: PairView) -> tuple[dt.date, dt.date]:
+        """The days the history knows both currencies of the pair."""
+        spans = [self.table.coverage(c) for c in (view.units, view.per) if c != "KZT"]
+        return max(s[0] for s in spans), min(s[1] for s in spans)
 
     def average(self, view: PairView, period: Period) -> Decimal | None:
         per = self.table.average(view.per, period.start, period.end)
@@ -221,7 +222,7 @@ def check_pair(
                 return [_period_finding(view, period, *matched)]
         if _within(view.implied, bounds, slack):
             return [_mismatch_finding(view, text, window, rates, day, slack)]
-        early = [p for p in periods if p.start < rates.first_date(view)]
+        early = [p for p in periods if p.start < rates.coverage(view)[0]]
         if early:  # "in 1995": the rates that would explain it are older than the history
             return [_gap_finding(view, rates, f"names {early[0].name}", early[0].start)]
     elif view.explained(lambda rate: _within(rate, bounds, slack)):
@@ -459,16 +460,22 @@ def _recomputed(view: PairView, text: str, rate: Rate, lang: str) -> Fix | None:
     conversion = view.conversion
     if conversion.range is not None or view.primary.range is not None:
         return None
-    start, end = number_span(conversion)
-    if start == end:
-        return None
     primary = abs(view.primary.value)  # a minus stays outside the span it rewrites
     value = primary / rate.value if conversion.currency == view.per else primary * rate.value
-    number = value.scaleb(-_exponent(conversion))
+    return restated(conversion, value, text, lang)
+
+
+def restated(amount: Amount, value: Decimal, text: str, lang: str) -> Fix | None:
+    """``amount``'s number rewritten to ``value``, in its decimals and magnitude word (an
+    unsafe fix: the figure is recomputed, not restored)."""
+    start, end = number_span(amount)
+    if start == end:
+        return None
+    number = value.scaleb(-_exponent(amount))
     like = text[start:end]
-    comma = lang in ("ru", "kk") or ("," in like and "." not in like and conversion.decimals > 0)
-    new = format_number(number, conversion.decimals, like, comma)
-    if round(number, conversion.decimals) == 0 or new == like:
+    comma = lang in ("ru", "kk") or ("," in like and "." not in like and amount.decimals > 0)
+    new = format_number(number, amount.decimals, like, comma)
+    if round(number, amount.decimals) == 0 or new == like:
         return None
     return Fix("unsafe", (Edit(start, end, new),))
 
@@ -484,8 +491,13 @@ def _period_finding(view: PairView, period: Period, which: str, rate: Decimal) -
 
 def _gap_finding(view: PairView, rates: RateSource, why: str, day: dt.date) -> Finding:
     """No official rate near the day the pair is about: say so, rather than call it wrong."""
-    first = rates.first_date(view)
-    where = f"before the history starts ({first})" if day < first else "in a gap of the history"
+    first, last = rates.coverage(view)
+    if day < first:
+        where = f"before the history starts ({first})"
+    elif day > last:
+        where = f"after the {view.per} history ends ({last})"
+    else:
+        where = "in a gap of the history"
     message = (
         f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
         f"{view.label()}; the text {why}, {where}: no official rate near it to check against"

@@ -69,6 +69,12 @@ RULES: dict[str, Rule] = {
             "`moneyfix rates update`.",
             "an article of 2026-11-20 checked with rates that end on 2026-09-11",
         ),
+        Rule(
+            "MF009", "index-mismatch", "warning", "unsafe: recompute at the index value",
+            "An MRP (MCI, АЕК) figure restated in tenge disagrees with the index value in "
+            "force at the article's date (bundled yearly table of the budget laws).",
+            "100 MCI (369,000 tenge) on 2024-03-01: 1 MRP was 3,692 tenge, so 369,200 tenge",
+        ),
     )
 }  # fmt: skip
 
