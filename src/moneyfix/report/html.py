@@ -67,7 +67,10 @@ class ReviewPage:
             items = [self._item(doc, item) for item in doc.get("items", [])]
             self._chart(doc, items, entry.get("path", ""))
             if items:
-                docs.append({k: doc.get(k) for k in ("path", "id", "date")} | {"items": items})
+                kept = {k: doc.get(k) for k in ("path", "id", "date") if doc.get(k)}
+                if kept.get("path") == entry.get("path"):
+                    del kept["path"]  # a file of one document: said once, in its group
+                docs.append(kept | {"items": items})
         if entry.get("error"):
             self.failed += 1
         if not docs and not entry.get("error"):
@@ -108,10 +111,8 @@ class ReviewPage:
             label = ""
             if item is not None:
                 official = item.get("expected_rate", "?")
-                label = (
-                    f"{doc.get('path') or path} line {item['line']}: {code}, implied "
-                    f"{rate_text} vs official {official} KZT/{currency}"
-                )
+                name = str(doc.get("path") or path).rsplit("/", 1)[-1]
+                label = f"{name}:{item['line']} {code}: {rate_text} vs {official}"
             self.rates.add(currency, day, rate, code, item["n"] if item else -1, label)
 
     def write(
