@@ -84,8 +84,8 @@ def _browser(page_path: Path) -> None:
         )
         page = context.new_page()
         started = time.perf_counter()
-        page.goto(page_path.as_uri())
-        page.wait_for_selector("body[data-ready='1']")
+        page.goto(page_path.as_uri(), timeout=300_000)
+        page.wait_for_selector("body[data-ready='1']", timeout=300_000)
         opened = time.perf_counter() - started
         started = time.perf_counter()
         page.select_option("#f-rule", "MF003")
