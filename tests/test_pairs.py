@@ -209,6 +209,21 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
             ],
             id="ru-range-to-range",
         ),
+        pytest.param(
+            "ru",
+            "Зарплаты выросли от 393 тысяч до 1,1 миллиона тенге ($800 и $2200).",
+            [
+                ("393 тысяч", "$800", "parenthesis"),
+                ("1,1 миллиона тенге", "$2200", "parenthesis"),
+            ],
+            id="ru-range-to-two-figures",
+        ),
+        pytest.param(
+            "en",
+            "Fares will be 13 and 15 tenge (8 and 9 rubles) per ride.",
+            [("13", "8", "parenthesis"), ("15 tenge", "9 rubles", "parenthesis")],
+            id="a-list-converted-to-a-list",
+        ),
         # The restatement in the next sentence, and ru/kk connectors.
         pytest.param(
             "en",
@@ -320,6 +335,12 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
             "At the close one dollar cost 412.5 tenge, a new low.",
             [("one dollar", "412.5 tenge", "explicit-rate")],
             id="one-unit-and-a-verb",
+        ),
+        pytest.param(
+            "en",
+            "Then one dollar jumped to 412.5 tenge.",
+            [("one dollar", "412.5 tenge", "explicit-rate")],
+            id="one-unit-jumped-to",
         ),
         pytest.param(
             "en",

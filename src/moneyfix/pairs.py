@@ -38,8 +38,8 @@ _LEAD = (
 _JOINING = r"(?:and|or|to|from|than|versus|vs|plus|и|или|до|от|с|а|но|немесе|және)\b"
 _WORD = rf"(?!{_JOINING})[^\W\d_]+(?:-[^\W\d_]+)*"
 _WORDS = rf"(?:\s+(?-i:(?![A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])){_WORD}){{0,3}}"
-# "one dollar cost 383.43 tenge", "1 рубль по курсу Нацбанка равен 6,02 тенге"
-_UNIT_PRICED = rf"(?i)(?:\s+{_WORD}){{1,4}}\s+"
+# "one dollar cost 383.43 tenge", "jumped to 412 tenge", "1 рубль … равен 6,02 тенге"
+_UNIT_PRICED = r"(?i)(?:\s+(?!(?:and|or|plus|и|или|немесе|және)\b)[^\W\d_]+){1,4}\s+"
 _OPEN = rf"\s*(?:\.?,)?\s*[(\[]\s*(?:{_LEAD}\s*)?"  # also "$1,025.2 m., (KZT152.7 bn.)"
 _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
     # "(Y)", "[Y]", "(or about Y)", "(i.e. Y)", "(т.е. Y)", "(в эквиваленте Y)"
@@ -59,9 +59,9 @@ _CONNECTORS: tuple[tuple[PairKind, str], ...] = (
         r"(?:is\s+)?(?:equivalent|equal)\s+to|составляет|эквивалентно|равно))?\s+",
     ),
 )
-# Between the two figures of "from X1 to X2", and what opens their conversion.
-_RANGE_TO = r"(?i)\s*(?:to|and|до|-|–|—)\s*"
-_RANGE_OPEN = rf"(?i){_WORDS}{_OPEN}(?:from|between|от)\s+"
+# Between the two figures of "from X1 to X2" ("X1 and X2"), and what opens their conversion.
+_RANGE_TO = r"(?i)\s*(?:to|and|до|и|және|-|–|—)\s*"
+_RANGE_OPEN = rf"(?i){_WORDS}{_OPEN}(?:(?:from|between|от)\s+)?"
 _RATE_CONNECTOR = r"(?i)\s*(?:=|/|per|for|to|за|үшін)\s*"
 # "(US$235 per capita)", "($235 a month)": a rate per person or per period is another
 # fact, not the primary amount in another currency (unless the primary is one too).
@@ -159,7 +159,8 @@ def _convertible(first: Amount, second: Amount) -> bool:
 
 
 def _ranges_convert(text: str, run: list[Amount]) -> bool:
-    """'from X1 to X2 (from Y1 to Y2)': four amounts, the second two converting the first."""
+    """'from X1 to X2 (from Y1 to Y2)', 'X1 and X2 (Y1 and Y2)': four amounts, the second
+    two converting the first two."""
     if len(run) < 4:
         return False
     low, high, low_to, high_to = run
