@@ -21,6 +21,7 @@ from moneyfix.rules.evidence import DocumentScale
 from moneyfix.rules.index import index_findings
 from moneyfix.rules.missing import missing_conversions
 from moneyfix.rules.registry import RULES, enabled_codes
+from moneyfix.rules.suppressions import suppression_findings
 
 _WEIGHING_ROUNDS = 3
 
@@ -33,13 +34,22 @@ def check_document(
     table = table or load_table()
     analysis = analyse(doc, config.lang)
     codes = enabled_codes(config.select, config.ignore)
+    if config.extend_select:
+        codes |= enabled_codes(config.extend_select, config.ignore)
     findings = _findings(doc.date, analysis, config, table, codes)
     suppressions = parse_suppressions(doc.text)
-    kept = [
-        _fitting(f, doc)
-        for f in findings
-        if f.code in codes and suppressions.allows(f.code, f.start)
-    ]
+    kept = []
+    used: set[tuple[int, str]] = set()
+    for f in findings:
+        if f.code not in codes:
+            continue
+        by = suppressions.suppressor(f.code, f.start)
+        if by is None:
+            kept.append(_fitting(f, doc))
+        else:
+            used.add((by, f.code))
+    if "MF100" in codes and suppressions.directives + suppressions.problems:
+        kept.extend(suppression_findings(doc.text, suppressions, used, codes))
     kept.sort(key=lambda f: (f.start, f.code))
     return scan_report(doc, analysis, kept)
 

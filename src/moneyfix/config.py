@@ -59,7 +59,12 @@ class Config:
 
     select: tuple[str, ...] = ()
     """Rule codes or prefixes to enable; empty means the default set."""
+    extend_select: tuple[str, ...] = ()
+    """Codes enabled on top of ``select`` (or of the default set)."""
     ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(glob, codes) pairs: codes ignored in the files the glob matches (relative to the
+    config file's directory, or the working directory for the command line)."""
     tolerance: Decimal = Decimal("0.02")
     """Relative tolerance of a rate check (0.02 = 2%), widened by printed precision."""
     fail_on: str = "warning"
@@ -79,6 +84,10 @@ class Config:
     id_field: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    encoding: str | None = None
+    """The encoding of files without a BOM that are not UTF-8; ``None``: detect it."""
     path: Path | None = None
     """The config file these settings came from (``None``: defaults only)."""
 
@@ -89,14 +98,43 @@ class Config:
         if unknown:
             raise TypeError(f"unknown Config field(s): {', '.join(unknown)}")
         given = {k: v for k, v in overrides.items() if v is not None}
-        for key in ("select", "ignore", "include", "exclude"):
+        for key in _TUPLES:
             if key in given and not isinstance(given[key], tuple):
                 given[key] = tuple(given[key])
         return replace(self, **given)
 
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        """Globs the walk skips: ``exclude`` and ``extend-exclude``."""
+        return (*self.exclude, *self.extend_exclude)
+
+    def ignored_in(self, path: Path) -> tuple[str, ...]:
+        """``ignore`` plus the per-file ignores whose glob matches ``path``."""
+        if not self.per_file_ignores:
+            return self.ignore
+        from moneyfix.inputs import glob_matches
+
+        base = self.path.parent if self.path is not None else Path.cwd()
+        absolute = path.absolute()
+        try:
+            relative = absolute.relative_to(base.absolute()).as_posix()
+        except ValueError:
+            relative = absolute.as_posix().lstrip("/")
+        extra = [
+            c
+            for glob, codes in self.per_file_ignores
+            if glob_matches(glob, relative)
+            for c in codes
+        ]
+        return (*self.ignore, *extra)
+
+
+_TUPLES = ("select", "extend_select", "ignore", "include", "exclude", "extend_exclude")
+
 
 def _codes(value: Any, where: str) -> tuple[str, ...]:
-    items = _strings(value, where)
+    """Codes from a list or a comma-separated string (``--select A,B --select C``)."""
+    items = [part for item in _strings(value, where) for part in item.split(",") if part.strip()]
     out = []
     for item in items:
         code = item.strip().upper()
@@ -106,6 +144,36 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
             raise ConfigError(f"{where}: unknown rule code {code!r} (see `moneyfix rule`)")
         out.append(code)
     return tuple(out)
+
+
+def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A table ``{glob = [codes]}`` (config) or ``GLOB:CODES`` strings (command line)."""
+    if isinstance(value, dict):
+        items = list(value.items())
+    else:
+        items = []
+        for entry in _strings(value, where) if isinstance(value, list) else (value,):
+            if not isinstance(entry, str) or ":" not in entry:
+                raise ConfigError(f"{where}: expected GLOB:CODES such as 'drafts/*.md:MF003'")
+            glob, _, codes = entry.rpartition(":")
+            items.append((glob, codes))
+    out = []
+    for glob, codes in items:
+        if not isinstance(glob, str) or not glob.strip():
+            raise ConfigError(f"{where}: expected a glob before the codes")
+        out.append((glob.strip(), _codes(codes, f"{where}: {glob}")))
+    return tuple(out)
+
+
+def _encoding(value: Any, where: str) -> str:
+    import codecs
+
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected an encoding name such as cp1251")
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise ConfigError(f"{where}: unknown encoding {value!r}") from None
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -198,7 +266,9 @@ def _lang(value: Any, where: str) -> str:
 
 _CHECKS: dict[str, Any] = {
     "select": _codes,
+    "extend_select": _codes,
     "ignore": _codes,
+    "per_file_ignores": _per_file_ignores,
     "tolerance": _tolerance,
     "fail_on": _choice(FAIL_ON),
     "output_format": _choice(OUTPUT_FORMATS),
@@ -217,6 +287,9 @@ _CHECKS: dict[str, Any] = {
     "id_field": _text,
     "include": _strings,
     "exclude": _strings,
+    "extend_exclude": _strings,
+    "respect_gitignore": _bool,
+    "encoding": _encoding,
 }
 
 

@@ -1,11 +1,14 @@
 """Input walking: the files behind ``PATH...`` arguments, in a stable order.
 
 Directories are walked recursively in sorted order, hidden directories and files
-(``.git``, ``.DS_Store``) skipped, with include/exclude globs. A path that does not
+(``.git``, ``.DS_Store``), the usual build and dependency directories (``node_modules``,
+``build``, ...) and whatever ``.gitignore``/``.ignore`` files exclude (read with
+``pathspec``, from the repository root down) skipped, with include/exclude globs. The
+suffixes walked are exactly the ones the document readers know. A path that does not
 exist, or is not a regular file (a FIFO, ``/dev/zero``: reading it would never end), is
-yielded as an ``InputError`` so the caller reports it and goes on with the others. Files
-named explicitly are always yielded (whatever their suffix or the globs), as ruff and
-black do; ``-`` (stdin) is passed through as ``Path("-")``.
+yielded as an ``InputError`` so the caller reports it and goes on with the others.
+Files named explicitly are always yielded (whatever their suffix or the globs), as ruff
+and black do; ``-`` (stdin) is passed through as ``Path("-")``.
 """
 
 from __future__ import annotations
@@ -16,10 +19,21 @@ import stat
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-__all__ = ["DEFAULT_SUFFIXES", "InputError", "glob_matches", "iter_inputs"]
+from moneyfix.documents import KINDS
 
-DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+__all__ = ["DEFAULT_EXCLUDES", "DEFAULT_SUFFIXES", "InputError", "glob_matches", "iter_inputs"]
+
+DEFAULT_SUFFIXES = tuple(KINDS)
+"""Every suffix a document reader knows: what is walked is what can be read."""
+DEFAULT_EXCLUDES = ("node_modules", "build", "dist", "_build", "venv", "__pycache__")
+"""Directories never walked, as ruff's defaults (hidden ones such as ``.git`` are skipped
+anyway); a file named on the command line is checked wherever it is."""
+_IGNORE_FILES = (".gitignore", ".ignore")
 
 
 class InputError(Exception):
@@ -83,12 +97,66 @@ def glob_matches(pattern: str, relative: str) -> bool:
     return any(regex.fullmatch(part) for part in relative.split("/"))
 
 
-def _walk(
-    root: Path,
-    include: Sequence[str],
-    exclude: Sequence[str],
-    suffixes: tuple[str, ...],
-) -> Iterator[Path | InputError]:
+class _Ignore(NamedTuple):
+    """The patterns of one ignore file; a walked path ``rel`` is matched as
+    ``prepend + rel[len(strip):]``, its path from the ignore file's directory."""
+
+    strip: str
+    prepend: str
+    spec: GitIgnoreSpec
+
+
+def _ignore_in(directory: str, strip: str = "", prepend: str = "") -> _Ignore | None:
+    """The ``.gitignore``/``.ignore`` patterns of ``directory``, if it has any."""
+    lines: list[str] = []
+    for name in _IGNORE_FILES:
+        try:
+            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as fh:
+                lines.extend(fh.read().splitlines())
+        except OSError:
+            continue
+    if not lines:
+        return None
+    from pathspec import GitIgnoreSpec  # only for trees that have an ignore file
+
+    return _Ignore(strip, prepend, GitIgnoreSpec.from_lines(lines))
+
+
+def _ancestor_ignores(root: Path) -> list[_Ignore]:
+    """Ignore files above ``root`` up to its repository's top (where ``.git`` is)."""
+    absolute = root.absolute()
+    chain = [absolute, *absolute.parents]
+    top = next((i for i, d in enumerate(chain) if (d / ".git").exists()), None)
+    if top is None:
+        return []
+    out = []
+    for directory in reversed(chain[1 : top + 1]):
+        prepend = absolute.relative_to(directory).as_posix() + "/"
+        found = _ignore_in(str(directory), prepend=prepend)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _ignored(ignores: Sequence[_Ignore], rel: str, is_dir: bool) -> bool:
+    """Whether the last ignore file with an opinion on ``rel`` excludes it (git's rule)."""
+    verdict = False
+    for ignore in ignores:
+        candidate = ignore.prepend + rel[len(ignore.strip) :]
+        result = ignore.spec.check_file(candidate + ("/" if is_dir else ""))
+        if result.include is not None:
+            verdict = result.include
+    return verdict
+
+
+class _Walk(NamedTuple):
+    include: Sequence[str]
+    exclude: Sequence[str]
+    suffixes: tuple[str, ...]
+    gitignore: bool
+
+
+def _walk(root: Path, how: _Walk) -> Iterator[Path | InputError]:
     """Depth-first in name order, so the result is sorted by path component."""
     try:
         with os.scandir(root) as it:
@@ -96,38 +164,46 @@ def _walk(
     except OSError as exc:
         yield InputError(str(root), _reason(exc))
         return
-    yield from _entries(root, "", entries, include, exclude, suffixes)
+    ignores = _ancestor_ignores(root) if how.gitignore else []
+    yield from _entries(root, "", entries, how, ignores)
 
 
 def _entries(
-    root: Path,
+    directory: Path | str,
     rel_dir: str,
     entries: list[os.DirEntry[str]],
-    include: Sequence[str],
-    exclude: Sequence[str],
-    suffixes: tuple[str, ...],
+    how: _Walk,
+    ignores: list[_Ignore],
 ) -> Iterator[Path | InputError]:
+    if how.gitignore:
+        own = _ignore_in(str(directory), strip=rel_dir)
+        if own is not None:
+            ignores = [*ignores, own]
     for entry in entries:
         if entry.name.startswith("."):
             continue
         rel = rel_dir + entry.name
-        if any(glob_matches(p, rel) for p in exclude):
+        if any(glob_matches(p, rel) for p in how.exclude):
             continue
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
             is_file = not is_dir and entry.is_file()
         except OSError:
             continue
+        if ignores and _ignored(ignores, rel, is_dir):
+            continue
         if is_dir:
+            if entry.name in DEFAULT_EXCLUDES:
+                continue
             try:
                 with os.scandir(entry.path) as it:
                     children = sorted(it, key=lambda e: e.name)
             except OSError as exc:
                 yield InputError(entry.path, _reason(exc))
                 continue
-            yield from _entries(root, rel + "/", children, include, exclude, suffixes)
-        elif is_file and entry.name.lower().endswith(suffixes):
-            if include and not any(glob_matches(p, rel) for p in include):
+            yield from _entries(entry.path, rel + "/", children, how, ignores)
+        elif is_file and entry.name.lower().endswith(how.suffixes):
+            if how.include and not any(glob_matches(p, rel) for p in how.include):
                 continue
             yield Path(entry.path)
 
@@ -153,12 +229,15 @@ def iter_inputs(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     suffixes: Sequence[str] = DEFAULT_SUFFIXES,
+    *,
+    gitignore: bool = True,
 ) -> Iterator[Path | InputError]:
     """Every input file of the arguments, each once, in argument order then sorted order.
 
-    Yields ``InputError`` (not raises) for a path that cannot be used.
+    ``gitignore``: honour ``.gitignore``/``.ignore`` files. Yields ``InputError`` (not
+    raises) for a path that cannot be used.
     """
-    wanted = tuple(s.lower() for s in suffixes)
+    how = _Walk(include, exclude, tuple(s.lower() for s in suffixes), gitignore)
     seen: set[str] = set()
     for arg in paths:
         if arg == "-":
@@ -178,7 +257,7 @@ def iter_inputs(
         if not is_dir and not _regular(path):
             yield InputError(arg, "not a regular file (a device, FIFO or socket is never read)")
             continue
-        found = _walk(path, include, exclude, wanted) if is_dir else iter([path])
+        found = _walk(path, how) if is_dir else iter([path])
         for item in found:
             if isinstance(item, Path):
                 key = os.path.realpath(item)

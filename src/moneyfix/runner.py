@@ -8,6 +8,7 @@ one-line error; other files go on.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
@@ -41,6 +42,10 @@ class FileResult:
     error: str | None = None
     stdin: bool = False
     """Read from stdin: a fixed text goes to stdout, never to a file."""
+    applied: list[tuple[str, str, Finding]] = field(default_factory=list)
+    """The fixes applied: (document path, its text before, the finding fixed)."""
+    suppressed: int = 0
+    """Findings silenced by the comments ``--add-ignore`` wrote."""
 
     @property
     def diff(self) -> str:
@@ -63,19 +68,30 @@ class Job:
     overrides: Mapping[str, Any]
     """Command-line settings, applied over each file's own config."""
     explicit_config: Path | None = None
-    fix: bool = False
+    mode: str = "check"
+    """``check``, ``fix`` (apply the fixes) or ``add-ignore`` (suppress every finding)."""
     write: bool = False
-    """Write fixed files back (``False`` for --diff)."""
+    """Write the changed files back (``False`` for --diff)."""
 
 
-def run_config(job: Job) -> Config:
-    """Settings of the run as a whole (report format, --fail-on): from the working directory."""
-    return load_config(Path.cwd(), job.explicit_config).merged(**job.overrides)
+def run_config(job: Job, paths: list[str] | None = None) -> Config:
+    """Settings of the run as a whole (report format, --fail-on, walking): from the config
+    that applies to the first path argument (searched upward), else the working directory."""
+    first = next((p for p in paths or () if p != "-"), None)
+    found = None
+    if first is not None and job.explicit_config is None:
+        # a broken config there is that file's own error; the run goes on with the cwd's
+        with contextlib.suppress(ConfigError):
+            found = load_config(Path(first))
+    config = found or load_config(Path.cwd(), job.explicit_config)
+    return config.merged(**job.overrides)
 
 
 def config_for(path: Path, job: Job) -> Config:
-    """The file's config (searched upward from it) with the command line applied."""
-    return load_config(path.parent, job.explicit_config).merged(**job.overrides)
+    """The file's config (searched upward from it) with the command line applied, and the
+    per-file ignores that match the file added to ``ignore``."""
+    config = load_config(path.parent, job.explicit_config).merged(**job.overrides)
+    return replace(config, ignore=config.ignored_in(path)) if config.per_file_ignores else config
 
 
 def run_file(
@@ -89,15 +105,24 @@ def run_file(
         items = documents_of(path, config, data, shown)
         result.original = items[0][1].text if items else ""
         result.reports = [check_document(doc, config, table) for doc, _ in items]
-        if job.fix:
+        if job.mode == "fix":
             _fix(result, items, config, table, write=job.write and data is None)
+        elif job.mode == "add-ignore":
+            _add_ignores(result, items, config, table, write=job.write and data is None)
     except (DocumentError, ConfigError, WriteError, FixError, RatesFileError) as exc:
         result.error = str(exc)
     except Exception as exc:  # a bug must cost one file, not the run (SPEC §8)
         result.error = internal_error(shown, exc)
     if result.error is not None:
-        result.reports = [FileReport(path=shown, error=result.error)]
+        result.reports = [error_report(shown, result.error)]
     return result
+
+
+def error_report(name: str, message: str) -> FileReport:
+    """The report of a file that could not be checked: the reason, without the file's name
+    that the one-line message starts with (every format shows the path itself)."""
+    reason = message.removeprefix(f"{name}: ")
+    return FileReport(path=name, error=reason)
 
 
 def internal_error(name: str, exc: BaseException) -> str:
@@ -118,6 +143,7 @@ def documents_of(
         date=config.date,
         text_field=config.text_field,
         date_field=config.date_field,
+        encoding=config.encoding,
     )
 
 
@@ -225,9 +251,47 @@ def _fix(
 ) -> None:
     new_texts = []
     for position, (doc, _) in enumerate(items):
-        text, after = fix_document(doc, result.reports[position], config, table)
+        report = result.reports[position]
+        chosen = chosen_edits(report.findings, config.unsafe_fixes)
+        text, after = apply_fixes(doc, report, chosen, config, table)
         new_texts.append(text)
         result.reports[position] = after
+        result.applied.extend((doc.path, doc.text, finding) for finding, _ in chosen)
+    _write(result, items, new_texts, write)
+
+
+def _add_ignores(
+    result: FileResult,
+    items: list[tuple[Document, Source]],
+    config: Config,
+    table: RateTable,
+    write: bool,
+) -> None:
+    """Suppress every current finding with a comment (adopting the tool on old articles)."""
+    from moneyfix.documents.suppress import suppression_edits
+
+    new_texts = []
+    for position, (doc, source) in enumerate(items):
+        report = result.reports[position]
+        if source.kind == "jsonl" or not report.findings:
+            new_texts.append(doc.text)
+            continue
+        edits = suppression_edits(doc.text, source.kind, report.findings, doc.skip)
+        new_text = apply_edits(doc.text, edits)
+        if not unchanged_outside(doc.text, new_text, edits):
+            raise FixError(f"{doc.path}: a suppression changed text outside it; nothing written")
+        after = check_document(
+            replace(doc, text=new_text, skip=shifted(doc.skip, edits)), config, table
+        )
+        result.suppressed += len(report.findings) - len(after.findings)
+        new_texts.append(new_text)
+        result.reports[position] = after
+    _write(result, items, new_texts, write)
+
+
+def _write(
+    result: FileResult, items: list[tuple[Document, Source]], new_texts: list[str], write: bool
+) -> None:
     fixed = write_back(items, new_texts)
     result.fixed = fixed
     if write and fixed != result.original:

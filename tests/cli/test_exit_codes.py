@@ -126,8 +126,12 @@ def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
     assert moneyfix("check", "--colour", "a.txt").exit_code == 2
 
 
-def test_no_path_is_a_usage_error() -> None:
-    assert moneyfix("check").exit_code == 2
+def test_no_path_checks_the_working_directory(tmp_path: Path) -> None:
+    article(tmp_path, "news/a.txt", MISSING_MAGNITUDE)
+    result = moneyfix("check", DATE, "--output-format", "json")
+    assert result.exit_code == 1
+    paths = [Path(f["path"]).as_posix() for f in json.loads(result.stdout)["files"]]
+    assert paths == ["news/a.txt"]
 
 
 # --- 2: bad files, the others still checked ---------------------------------------------
@@ -245,10 +249,11 @@ def test_unparseable_date_in_front_matter(tmp_path: Path) -> None:
 # --- --diff ------------------------------------------------------------------------------
 
 
-def test_diff_exits_0_when_everything_would_be_fixed(tmp_path: Path) -> None:
+def test_diff_exits_1_when_it_shows_a_fix(tmp_path: Path) -> None:
+    """CI can gate on "needs fixing": a pending fix is a failure, like ruff's --diff."""
     target = article(tmp_path, "a.txt", MISSING_MAGNITUDE)
     result = moneyfix("check", DATE, "--diff", "a.txt")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "-" + MISSING_MAGNITUDE in result.stdout
     assert "+" + FIXED in result.stdout
     assert target.read_text("utf-8") == MISSING_MAGNITUDE
@@ -268,21 +273,37 @@ def test_diff_and_unsafe_fixes(tmp_path: Path) -> None:
     assert result.exit_code == 1  # the warning needs --unsafe-fixes
     assert result.stdout == ""
     result = moneyfix("check", DATE, "--diff", "--unsafe-fixes", "a.txt")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a diff is shown
     assert "+A monthly bus pass will cost 1,604 tenge ($4).\n" in result.stdout
     assert target.read_text("utf-8") == RATE_MISMATCH
 
 
 def test_diff_respects_fail_on(tmp_path: Path) -> None:
-    article(tmp_path, "a.txt", MISSING_MAGNITUDE + RATE_MISMATCH)
+    article(tmp_path, "a.txt", RATE_MISMATCH)  # a warning whose fix is unsafe: no diff
     assert moneyfix("check", DATE, "--diff", "a.txt").exit_code == 1
-    assert moneyfix("check", DATE, "--diff", "--fail-on", "error", "a.txt").exit_code == 0
+    result = moneyfix("check", DATE, "--diff", "--fail-on", "error", "a.txt")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_diff_exits_0_when_clean(tmp_path: Path) -> None:
+    article(tmp_path, "a.txt", CORRECT)
+    result = moneyfix("check", DATE, "--diff", "a.txt")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_diff_honours_output(tmp_path: Path) -> None:
+    article(tmp_path, "a.txt", MISSING_MAGNITUDE)
+    result = moneyfix("check", DATE, "--diff", "-o", "fix.diff", "a.txt")
+    assert (result.exit_code, result.stdout) == (1, "")
+    written = (tmp_path / "fix.diff").read_text("utf-8")
+    assert written.startswith("--- a/a.txt\n+++ b/a.txt\n")
+    assert "+" + FIXED in written
 
 
 def test_fix_diff_writes_nothing(tmp_path: Path) -> None:
     target = article(tmp_path, "a.txt", MISSING_MAGNITUDE)
     result = moneyfix("fix", DATE, "--diff", "a.txt")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "+" + FIXED in result.stdout
     assert target.read_text("utf-8") == MISSING_MAGNITUDE
 
@@ -388,5 +409,5 @@ def test_diff_stdin(tmp_path: Path) -> None:
     result = moneyfix(
         "check", "--diff", "--stdin-filename", "2020-11-24-a.txt", "-", stdin=MISSING_MAGNITUDE
     )
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "+" + FIXED in result.stdout

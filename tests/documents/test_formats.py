@@ -114,7 +114,7 @@ JSONL = (
     "\n"
     '{"id":2,"text":"\\u0442\\u0435\\u043d\\u0433\\u0435","date":"2020-11-25","tags":["a"]}\r\n'
     '{"text": "no change 5 tenge", "z": {"nested": [1, 2.50, null]}}\n'
-    '{"id": 4}'
+    '{"id": 4, "text": null}'
 )
 
 
@@ -207,3 +207,26 @@ def test_markdown_runs_of_unclosed_tags_and_backticks_leave_the_prose_readable()
     visible = _visible(text + "\nThe fee is 5 tenge.\n", "a.md")
     assert visible.startswith("<b <b ")
     assert visible.endswith("The fee is 5 tenge.\n")
+
+
+def test_jsonl_record_without_the_text_field_is_an_error_naming_line_and_field() -> None:
+    data = b'{"text": "7 tenge"}\n\n{"id": 3, "body": "8 tenge"}\n'
+    with pytest.raises(DocumentError) as info:
+        load_document(data, "e.jsonl")
+    assert str(info.value) == "e.jsonl:3: no field 'text' (see --text-field)"
+
+
+def test_jsonl_dotted_text_field_reads_and_rewrites_the_nested_value() -> None:
+    data = (
+        b'{"id": 1, "article": {"title": "Roads", "body": "100 billion tenge (US$235.59)"}}\n'
+        b'{"article.body": "5 tenge", "article": {"body": "unused"}}\n'
+    )
+    items = load_document(data, "e.jsonl", text_field="article.body")
+    assert [doc.text for doc, _ in items] == ["100 billion tenge (US$235.59)", "5 tenge"]
+    first = items[0][0].text
+    at = first.index("US$235.59")
+    new = write_back(items, [first[:at] + "US$235.59 million)", "5 tenge"])
+    assert new.splitlines()[0] == (
+        '{"id": 1, "article": {"title": "Roads", "body": "100 billion tenge (US$235.59 million)"}}'
+    )
+    assert new.splitlines()[1] == data.decode().splitlines()[1]

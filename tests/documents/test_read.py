@@ -80,7 +80,10 @@ def test_empty_file_is_an_empty_document(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"ok \xc3\x28 bad", "x.txt: not valid UTF-8 (byte 0xc3 at offset 3)"),
+        (
+            b"ok \xc3\x28 bad",
+            "x.txt: not valid UTF-8 (byte 0xc3 at offset 3); give its encoding with --encoding",
+        ),
         (b"\xef\xbb\xbfok\xff", "x.txt: not valid UTF-8 (byte 0xff at offset 5)"),
         (b"PK\x03\x04\x00\x00binary", "x.txt: binary file"),
         (b"\xff\xfe\x00\x00", "x.txt: UTF-32 text is not supported"),

@@ -74,8 +74,25 @@ def test_prefixes_lower_case_and_problems() -> None:
     s = parse_suppressions(text)
     assert not s.allows("MF003", _at(text, "x\n"))
     assert len(s.problems) == 2
-    assert "unknown moneyfix directive 'silence'" in s.problems[0]
-    assert "not a rule code: XY1" in s.problems[1]
+    assert s.problems[0].message == "unknown moneyfix directive 'silence'"
+    assert s.problems[1].message == "unknown rule code: XY1"
+
+
+def test_an_unknown_code_is_a_problem_and_never_suppresses_everything() -> None:
+    text = "<!-- moneyfix: ignore MF999 -->\nx\n<!-- moneyfix: ignore MF999, MF001 -->\ny\n"
+    s = parse_suppressions(text)
+    assert [p.message for p in s.problems] == ["unknown rule code: MF999"] * 2
+    assert s.allows("MF003", _at(text, "x\n"))
+    assert not s.allows("MF001", _at(text, "y\n"))
+    assert s.allows("MF003", _at(text, "y\n"))
+
+
+def test_suppressor_names_the_directive() -> None:
+    text = "<!-- moneyfix: disable MF003 -->\na\n<!-- moneyfix: ignore MF001 -->\nb\n"
+    s = parse_suppressions(text)
+    assert s.suppressor("MF003", _at(text, "a\n")) == 0
+    assert s.suppressor("MF001", _at(text, "b\n")) == 1
+    assert s.suppressor("MF001", _at(text, "a\n")) is None
 
 
 def test_no_directives_allows_everything() -> None:

@@ -120,15 +120,26 @@ def test_findings_sorted_by_position_whatever_the_input_order() -> None:
 
 def test_concise_lines() -> None:
     out = render_findings(all_reports(), "concise").splitlines()
-    assert out[0].startswith("reports/roads.txt:1:68: MF001 US$235.59 converts")
-    assert out[4].startswith("news/бюджет 2021.md:3:41: MF003 implied rate")
+    assert out[0].startswith("reports/roads.txt:1:68: MF001 [*] US$235.59 converts")
+    assert out[4].startswith("news/бюджет 2021.md:3:41: MF003 implied rate")  # unsafe: no [*]
     assert out[5] == "drafts/broken.txt: error: not valid UTF-8 (byte 0xff at offset 17)"
+    assert out[6:] == [
+        "Found 5 problems (4 fixable, 3 of them with --unsafe-fixes).",
+        "1 file could not be read.",
+    ]
+
+
+def test_concise_without_summary() -> None:
+    out = render_findings(all_reports(), "concise", summary=False).splitlines()
+    assert len(out) == 6
+    assert out[-1].startswith("drafts/broken.txt: error:")
 
 
 def test_concise_keeps_a_multiline_message_on_one_line() -> None:
     text = "100 billion tenge (US$235.59)"
     f = dataclasses.replace(mf001(text, "US$235.59"), message="first\nsecond")
-    assert render_findings(one(text, f), "concise") == "a.txt:1:20: MF001 first second\n"
+    out = render_findings(one(text, f), "concise", summary=False)
+    assert out == "a.txt:1:20: MF001 [*] first second\n"
 
 
 def test_full_caret_under_span_and_help() -> None:
@@ -186,8 +197,10 @@ def test_full_summary_variants() -> None:
     fixed = render_findings([FileReport("x.txt", "clean", fixed=2)], "full")
     assert fixed == "Fixed 2 problems.\nNo problems found.\n"
     out = render_findings([broken_report()], "full")
-    assert out.endswith("\n\n1 file could not be checked.\n")
+    assert out.endswith("\n1 file could not be read.\n")
     assert "No problems found." not in out
+    quiet = render_findings([broken_report(), FileReport("x.txt", "clean")], "full", summary=False)
+    assert quiet == "drafts/broken.txt: error: not valid UTF-8 (byte 0xff at offset 17)\n\n"
 
 
 def test_full_color_is_the_plain_text_plus_styles() -> None:

@@ -46,7 +46,12 @@ def build(command: str | None = None, *, bare: bool = False) -> typer.Typer:
     @app.callback()
     def _root(
         version: bool = typer.Option(
-            False, "--version", callback=_show_version, is_eager=True, help="Print the version."
+            False,
+            "-V",
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version.",
         ),
     ) -> None:
         """moneyfix: money amounts and their conversions in news text."""
@@ -78,5 +83,5 @@ def main() -> None:
         raise SystemExit(2)
     args = sys.argv[1:]
     command = next((arg for arg in args if not arg.startswith("-")), None)
-    bare = command is None and "--version" in args and "--help" not in args
+    bare = command is None and bool({"--version", "-V"} & set(args)) and "--help" not in args
     build(command, bare=bare)()

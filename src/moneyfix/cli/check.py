@@ -1,13 +1,16 @@
 """``moneyfix check`` and ``moneyfix fix``: one command definition, two defaults.
 
-``fix`` is ``check --fix``: the same options, the same report, the fixes applied.
+``fix`` is ``check --fix``: the same options, the same report, the fixes applied. The
+options follow ruff's where the two tools do the same thing (repeated ``--select``,
+``--extend-select``, ``--per-file-ignores``, ``--statistics``, ``--show-fixes``, ``-q``,
+``--exit-non-zero-on-fix``).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -17,25 +20,52 @@ from moneyfix.cli.common import (
     overrides_from_cli,
     rates_dir_option,
     read_stdin,
+    run_settings,
     use_color,
 )
 
+if TYPE_CHECKING:
+    from moneyfix.config import Config
+    from moneyfix.model import FileReport
+    from moneyfix.rates.table import RateTable
+    from moneyfix.runner import FileResult, Job
+
 _FORMATS = "full|concise|json|json-lines|github|gitlab|sarif|junit|html"
+_CODES = "(repeatable, or comma-separated)"
 
 
 def _command(fix_default: bool) -> Any:
     def command(
-        paths: list[str] = typer.Argument(..., help="Files or directories; - reads stdin."),
-        fix: bool = typer.Option(fix_default, "--fix/--no-fix", help="Apply safe fixes."),
+        paths: list[str] | None = typer.Argument(
+            None, help="Files or directories (default: .); - reads stdin."
+        ),
+        fix: bool | None = typer.Option(
+            True if fix_default else None, "--fix/--no-fix", help="Apply safe fixes."
+        ),
         unsafe_fixes: bool = typer.Option(
             False, "--unsafe-fixes", help="Also apply unsafe fixes (recomputed conversions)."
         ),
         diff: bool = typer.Option(
-            False, "--diff", help="Show the fixes as a diff instead of writing them."
+            False,
+            "--diff",
+            help="Show the fixes as a diff instead of writing them; exit 1 if there is one.",
         ),
         date: str | None = typer.Option(None, "--date", help="The articles' date (YYYY-MM-DD)."),
-        select: str | None = typer.Option(None, "--select", help="Rule codes to apply."),
-        ignore: str | None = typer.Option(None, "--ignore", help="Rule codes to skip."),
+        select: list[str] = typer.Option([], "--select", help=f"Rule codes to apply {_CODES}."),
+        extend_select: list[str] = typer.Option(
+            [], "--extend-select", help=f"Rule codes to apply on top of the selection {_CODES}."
+        ),
+        ignore: list[str] = typer.Option([], "--ignore", help=f"Rule codes to skip {_CODES}."),
+        per_file_ignores: list[str] = typer.Option(
+            [], "--per-file-ignores", help="GLOB:CODES, codes to skip in matching files."
+        ),
+        exclude: list[str] = typer.Option([], "--exclude", help="Skip files matching this glob."),
+        extend_exclude: list[str] = typer.Option(
+            [], "--extend-exclude", help="Skip these globs too (on top of the config's)."
+        ),
+        respect_gitignore: bool | None = typer.Option(
+            None, "--respect-gitignore/--no-respect-gitignore", help="Honour .gitignore files."
+        ),
         tolerance: str | None = typer.Option(
             None, "--tolerance", help="Relative rate tolerance, e.g. 0.02 or 2%."
         ),
@@ -47,94 +77,220 @@ def _command(fix_default: bool) -> Any:
             None, "--fail-on", help="Exit 1 on findings at this level or worse."
         ),
         exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings."),
+        exit_non_zero_on_fix: bool = typer.Option(
+            False, "--exit-non-zero-on-fix", help="Exit 1 when a fix was applied."
+        ),
+        statistics: bool = typer.Option(
+            False, "--statistics", help="Count the findings per rule instead of listing them."
+        ),
+        show_fixes: bool = typer.Option(
+            False, "--show-fixes", help="List the fixes applied (or, without --fix, available)."
+        ),
+        quiet: bool = typer.Option(False, "-q", "--quiet", help="Findings only, no summary."),
+        add_ignore: bool = typer.Option(
+            False, "--add-ignore", help="Write a suppression comment for every current finding."
+        ),
         stdin_filename: str | None = typer.Option(
             None, "--stdin-filename", help="Name (and format) of the text read from stdin."
         ),
         config: Path | None = typer.Option(None, "--config", help="A moneyfix.toml to use."),
         lang: str | None = typer.Option(None, "--lang", help="en, ru, kk or auto."),
-        text_field: str | None = typer.Option(None, "--text-field", help="JSONL text field."),
+        text_field: str | None = typer.Option(
+            None, "--text-field", help="JSONL text field (a dotted path: article.body)."
+        ),
         date_field: str | None = typer.Option(None, "--date-field", help="JSONL date field."),
+        encoding: str | None = typer.Option(
+            None, "--encoding", help="Encoding of files that are not UTF-8 (default: detect)."
+        ),
         max_staleness: int | None = typer.Option(
             None, "--max-staleness", help="Oldest usable rate, in days."
         ),
         rates_dir: Path | None = rates_dir_option(),
     ) -> None:
         """Check conversions against official rates; exit 1 on problems."""
-        from moneyfix.check import at_or_above
-        from moneyfix.config import ConfigError
-        from moneyfix.inputs import InputError, iter_inputs
-        from moneyfix.model import FileReport
         from moneyfix.rates.table import load_table
-        from moneyfix.report import render_findings
-        from moneyfix.report.html import check_metadata
-        from moneyfix.runner import FileResult, Job, run_config, run_file
+        from moneyfix.runner import Job
 
         problems = Problems()
         overrides = overrides_from_cli(
             problems,
             date=date,
-            select=select,
-            ignore=ignore,
+            select=select or None,
+            extend_select=extend_select or None,
+            ignore=ignore or None,
+            per_file_ignores=per_file_ignores or None,
+            exclude=exclude or None,
+            extend_exclude=extend_exclude or None,
+            respect_gitignore=respect_gitignore,
             tolerance=tolerance,
             output_format=output_format,
             fail_on=fail_on,
             lang=lang,
             text_field=text_field,
             date_field=date_field,
+            encoding=encoding,
             max_staleness=max_staleness,
             unsafe_fixes=unsafe_fixes or None,
+            fix=fix,
+            exit_zero=exit_zero or None,
         )
         if overrides is None:
             raise typer.Exit(2)
-        job = Job(overrides, config, fix=fix or diff, write=fix and not diff)
-        try:
-            settings = run_config(job)
-        except ConfigError as exc:
-            problems.add(str(exc))
+        paths = paths or ["."]
+        settings = run_settings(Job(overrides, config), paths, problems)
+        if add_ignore and (diff or settings.fix):
+            problems.add("option --add-ignore: not with --fix or --diff")
             problems.report()
-            raise typer.Exit(2) from None
+            raise typer.Exit(2)
+        mode = "add-ignore" if add_ignore else "fix" if settings.fix or diff else "check"
+        job = Job(overrides, config, mode=mode, write=not diff and mode != "check")
         table = load_table(rates_dir)
-        results = []
-        for item in iter_inputs(paths):
-            if isinstance(item, InputError):
-                results.append(FileResult(item.path, error=str(item)))
-            elif str(item) == "-":
-                name = stdin_filename or "-"
-                results.append(run_file(Path(name), job, table, read_stdin(), name))
-            else:
-                results.append(run_file(item, job, table))
-        reports = []
-        for result in results:
-            if result.error:
-                problems.add(result.error)
-            reports.extend(result.reports or [FileReport(path=result.name, error=result.error)])
-        stdin_fixed = [r for r in results if r.stdin and r.fixed is not None and fix]
+        results = _run(paths, job, settings, table, stdin_filename, problems)
+        reports = [report for result in results for report in result.reports]
+        meta = (paths, overrides)
+        out = _Output(settings, output, quiet, problems)
+        stdin_fixed = [r for r in results if r.stdin and r.fixed is not None and mode == "fix"]
         if diff:
-            sys.stdout.write("".join(result.diff for result in results))
+            out.diff(results)
         elif stdin_fixed:
             # Fixing stdin (an editor integration): the fixed text goes to stdout, the
             # report to stderr.
             sys.stdout.write("".join(r.fixed or "" for r in stdin_fixed))
-            rendered = render_findings(reports, "concise")
-            sys.stderr.write(rendered)
+            out.findings(reports, "concise", stream=sys.stderr)
+        elif statistics:
+            out.statistics(reports)
         else:
-            fmt = settings.output_format
-            meta = check_metadata(paths, overrides) if fmt == "html" else None
-            rendered = render_findings(
-                reports, fmt, color=use_color(fmt, output), table=table, meta=meta
-            )
-            emit(rendered, output, problems)
-        fixed = [r.fixed for r in reports if r.fixed]
-        if fixed and not diff and settings.output_format != "full":
-            typer.echo(f"Fixed {sum(fixed)} problem(s) in {len(fixed)} document(s).", err=True)
+            out.findings(reports, settings.output_format, table=table, run=meta)
+        if show_fixes:
+            out.fixes(results, applied=mode == "fix" and not diff)
+        out.fixed_note(results, mode, diff)
         problems.report()
-        if problems:
-            raise typer.Exit(2)
-        remaining = [f for report in reports for f in report.findings]
-        if at_or_above(remaining, settings.fail_on) and not exit_zero:
-            raise typer.Exit(1)
+        raise typer.Exit(_exit_code(results, settings, problems, diff, exit_non_zero_on_fix))
 
     return command
+
+
+def _run(
+    paths: list[str],
+    job: Job,
+    settings: Config,
+    table: RateTable,
+    stdin_filename: str | None,
+    problems: Problems,
+) -> list[FileResult]:
+    """Every input through the runner; an unusable path is a result with its error."""
+    from moneyfix.inputs import InputError, iter_inputs
+    from moneyfix.runner import FileResult, error_report, run_file
+
+    results = []
+    found = iter_inputs(
+        paths, settings.include, settings.excluded, gitignore=settings.respect_gitignore
+    )
+    for item in found:
+        if isinstance(item, InputError):
+            result = FileResult(item.path, error=str(item))
+            result.reports = [error_report(item.path, str(item))]
+        elif str(item) == "-":
+            name = stdin_filename or "-"
+            result = run_file(Path(name), job, table, read_stdin(), name)
+        else:
+            result = run_file(item, job, table)
+        if result.error:
+            problems.add(result.error)
+        results.append(result)
+    return results
+
+
+class _Output:
+    """Where the report goes (stdout or ``-o``) and what besides it (summaries, notes)."""
+
+    def __init__(self, settings: Config, output: Path | None, quiet: bool, problems: Problems):
+        self.settings = settings
+        self.output = output
+        self.quiet = quiet
+        self.problems = problems
+
+    def findings(
+        self,
+        reports: list[FileReport],
+        fmt: str,
+        stream: Any = None,
+        table: RateTable | None = None,
+        run: tuple[list[str], dict[str, Any]] | None = None,
+    ) -> None:
+        """The report; ``table`` and ``run`` (paths, options) feed the html page."""
+        from moneyfix.report import render_findings
+
+        meta = None
+        if fmt == "html" and run is not None:
+            from moneyfix.report.html import check_metadata
+
+            meta = check_metadata(*run)
+        color = use_color(fmt, self.output) and stream is None
+        text = render_findings(
+            reports, fmt, color=color, summary=not self.quiet, table=table, meta=meta
+        )
+        if stream is not None:
+            stream.write(text)
+        else:
+            emit(text, self.output, self.problems)
+
+    def statistics(self, reports: list[FileReport]) -> None:
+        from moneyfix.report.statistics import render
+
+        fmt = "json" if self.settings.output_format in ("json", "json-lines") else "text"
+        emit(render(reports, fmt), self.output, self.problems)
+
+    def diff(self, results: list[FileResult]) -> None:
+        text = "".join(result.diff for result in results)
+        if self.output is not None or text:
+            emit(text, self.output, self.problems)
+
+    def fixes(self, results: list[FileResult], applied: bool) -> None:
+        from moneyfix.report.fixes import render
+
+        typer.echo(render(results, applied), nl=False, err=self._notes_to_stderr)
+
+    def fixed_note(self, results: list[FileResult], mode: str, diff: bool) -> None:
+        if self.quiet or diff:
+            return
+        if mode == "add-ignore":
+            done = [r.suppressed for r in results if r.suppressed]
+            typer.echo(f"Suppressed {sum(done)} finding(s) in {len(done)} file(s).", err=True)
+            return
+        fixed = [report.fixed for r in results for report in r.reports if report.fixed]
+        if fixed and self._notes_to_stderr:
+            typer.echo(f"Fixed {sum(fixed)} problem(s) in {len(fixed)} document(s).", err=True)
+
+    @property
+    def _notes_to_stderr(self) -> bool:
+        """Notes never go into a machine-readable report or a ``-o`` file."""
+        return self.settings.output_format != "full" or self.output is not None
+
+
+def _exit_code(
+    results: list[FileResult],
+    settings: Config,
+    problems: Problems,
+    diff: bool,
+    exit_non_zero_on_fix: bool,
+) -> int:
+    """2 for a bad input; 1 for findings at ``--fail-on`` (or a pending or applied fix when
+    asked); else 0."""
+    from moneyfix.check import at_or_above
+
+    if problems:
+        return 2
+    remaining = [f for r in results for report in r.reports for f in report.findings]
+    if settings.exit_zero:
+        return 0
+    if at_or_above(remaining, settings.fail_on):
+        return 1
+    if diff and any(r.diff for r in results):
+        return 1
+    if exit_non_zero_on_fix and any(report.fixed for r in results for report in r.reports):
+        return 1
+    return 0
 
 
 def register(app: typer.Typer) -> None:

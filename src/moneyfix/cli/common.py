@@ -8,9 +8,13 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
+
+if TYPE_CHECKING:
+    from moneyfix.config import Config
+    from moneyfix.runner import Job
 
 
 class Problems:
@@ -42,6 +46,20 @@ def overrides_from_cli(problems: Problems, **given: Any) -> dict[str, Any] | Non
         problems.report()
         return None
     return {key: getattr(parsed, key) for key in values}
+
+
+def run_settings(job: Job, paths: list[str], problems: Problems) -> Config:
+    """The run's settings (the config of the first path, with the command line), or exit 2
+    with the config's one-line error."""
+    from moneyfix.config import ConfigError
+    from moneyfix.runner import run_config
+
+    try:
+        return run_config(job, paths)
+    except ConfigError as exc:
+        problems.add(str(exc))
+        problems.report()
+        raise typer.Exit(2) from None
 
 
 def rates_dir_option() -> Any:

@@ -130,7 +130,8 @@ def convert(
         rates_dir=str(rates_dir) if rates_dir else None,
     )
     try:
-        config_for_dir(os.getcwd(), options)  # a broken --config fails once, up front
+        # a broken --config fails once, up front; the run's walking comes from it
+        run_config = config_for_dir(os.getcwd(), options)
     except ConfigError as exc:
         problems.add(str(exc))
         problems.report()
@@ -145,8 +146,8 @@ def convert(
         in_place=in_place,
         jobs=jobs or os.cpu_count() or 1,
         chunk=chunk_size,
-        include=tuple(include),
-        exclude=tuple(exclude),
+        include=tuple(include) or run_config.include,
+        exclude=(*exclude, *run_config.excluded),
     )
     progress = Progress()
     try:

@@ -11,8 +11,10 @@ from moneyfix.cli.common import (
     Problems,
     emit,
     open_output,
+    overrides_from_cli,
     rates_dir_option,
     read_stdin,
+    run_settings,
     use_color,
 )
 
@@ -26,7 +28,9 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     @app.command()
     def scan(
-        paths: list[str] = typer.Argument(..., help="Files or directories; - reads stdin."),
+        paths: list[str] | None = typer.Argument(
+            None, help="Files or directories (default: .); - reads stdin."
+        ),
         fmt: str = typer.Option(
             "table", "--format", help="table, json, jsonl, csv or parquet (with -o)."
         ),
@@ -34,19 +38,31 @@ def register(app: typer.Typer) -> None:
             None, "--to", help="Also give each amount's value in this currency."
         ),
         date: str | None = typer.Option(None, "--date", help="The articles' date (YYYY-MM-DD)."),
-        lang: str = typer.Option("auto", "--lang", help="en, ru, kk or auto."),
+        lang: str | None = typer.Option(None, "--lang", help="en, ru, kk or auto."),
         output: Path | None = typer.Option(None, "-o", "--output", help="Write here."),
         stdin_filename: str | None = typer.Option(
             None, "--stdin-filename", help="Name (and format) of the text read from stdin."
         ),
-        text_field: str = typer.Option("text", "--text-field", help="JSONL text field."),
-        date_field: str = typer.Option("date", "--date-field", help="JSONL date field."),
+        text_field: str | None = typer.Option(
+            None, "--text-field", help="JSONL text field (a dotted path: article.body)."
+        ),
+        date_field: str | None = typer.Option(None, "--date-field", help="JSONL date field."),
+        encoding: str | None = typer.Option(
+            None, "--encoding", help="Encoding of files that are not UTF-8 (default: detect)."
+        ),
+        exclude: list[str] = typer.Option([], "--exclude", help="Skip files matching this glob."),
+        extend_exclude: list[str] = typer.Option(
+            [], "--extend-exclude", help="Skip these globs too (on top of the config's)."
+        ),
+        config: Path | None = typer.Option(None, "--config", help="A moneyfix.toml to use."),
         rates_dir: Path | None = rates_dir_option(),
     ) -> None:
         """List every money amount with its span, value and currency."""
-        from moneyfix.documents import DocumentError, open_documents, parse_date
+        from moneyfix.config import ConfigError
+        from moneyfix.documents import DocumentError
         from moneyfix.inputs import InputError, iter_inputs
         from moneyfix.report import SCAN_FORMATS
+        from moneyfix.runner import Job, config_for, documents_of
 
         problems = Problems()
         if fmt not in (*SCAN_FORMATS, "parquet"):
@@ -54,47 +70,58 @@ def register(app: typer.Typer) -> None:
             problems.add(f"option --format: choose one of {choices}")
         if fmt == "parquet" and output is None:
             problems.add("option --format parquet: give the file to write with -o FILE")
-        try:
-            day = parse_date(date) if date else None
-        except ValueError as exc:
-            problems.add(f"option --date: {exc}")
         if problems:
             problems.report()
             raise typer.Exit(2)
+        overrides = overrides_from_cli(
+            problems,
+            date=date,
+            lang=lang,
+            text_field=text_field,
+            date_field=date_field,
+            encoding=encoding,
+            exclude=exclude or None,
+            extend_exclude=extend_exclude or None,
+        )
+        if overrides is None:
+            raise typer.Exit(2)
+        job = Job(overrides, config)
+        paths = paths or ["."]
+        settings = run_settings(job, paths, problems)
         table = None
         if to:
             from moneyfix.rates.table import load_table
 
             table = load_table(rates_dir)
 
+        found = iter_inputs(
+            paths, settings.include, settings.excluded, gitignore=settings.respect_gitignore
+        )
+
         def documents() -> Iterator[Document]:
-            for item in iter_inputs(paths):
+            for item in found:
                 if isinstance(item, InputError):
                     problems.add(str(item))
                     continue
-                data = read_stdin() if str(item) == "-" else None
+                stdin = str(item) == "-"
+                name = stdin_filename or "-" if stdin else str(item)
                 try:
-                    items = open_documents(
-                        item,
-                        data,
-                        stdin_filename or "-",
-                        date=day,
-                        text_field=text_field,
-                        date_field=date_field,
-                    )
-                except DocumentError as exc:
+                    file_config = config_for(Path.cwd() / name if stdin else item, job)
+                    items = documents_of(item, file_config, read_stdin() if stdin else None, name)
+                except (DocumentError, ConfigError) as exc:
                     problems.add(str(exc))
                     continue
                 yield from (doc for doc, _ in items)
 
         to_code = to.upper() if to else None
+        lang_code = settings.lang
         if fmt == "parquet":
             assert output is not None
-            _parquet(documents(), output, lang, to_code, table, problems)
+            _parquet(documents(), output, lang_code, to_code, table, problems)
         elif fmt in ("jsonl", "csv"):
-            _stream(documents(), fmt, output, lang, to_code, table, problems)
+            _stream(documents(), fmt, output, lang_code, to_code, table, problems)
         else:
-            _collect(documents(), fmt, output, lang, to_code, table, problems)
+            _collect(documents(), fmt, output, lang_code, to_code, table, problems)
         problems.report()
         if problems:
             raise typer.Exit(2)

@@ -167,7 +167,7 @@ def config_for_dir(directory: str, options: Options) -> Config:
     explicit = Path(options.explicit_config) if options.explicit_config else None
     config = load_config(Path(directory), explicit).merged(**dict(options.overrides))
     config = config.merged(unsafe_fixes=options.unsafe_fixes or config.unsafe_fixes)
-    if options.add_missing:
+    if options.add_missing or config.add_missing:
         base = config.select or tuple(c for c, r in RULES.items() if r.default_on)
         config = config.merged(select=(*base, "MF005"), add_missing=True)
     return config
@@ -188,7 +188,10 @@ def convert_bytes(
             date=config.date,
             text_field=config.text_field,
             date_field=config.date_field,
+            encoding=config.encoding,
         )
+        if config.per_file_ignores:
+            config = replace(config, ignore=config.ignored_in(Path(name)))
         items = [(_dated(doc, source, options.date_from), source) for doc, source in items]
         new_texts = []
         for doc, source in items:
@@ -239,7 +242,7 @@ def convert_document(
         id=_record_id(doc, source, options.id_field),
         findings=dict(Counter(f.code for f in report.findings)),
     )
-    if options.add_missing:
+    if options.add_missing or config.add_missing:
         report = FileReport(
             path=report.path,
             text=report.text,

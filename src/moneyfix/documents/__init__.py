@@ -120,9 +120,10 @@ def _build(
     date: dt.date | None,
     text_field: str,
     date_field: str,
+    encoding: str | None = None,
 ) -> list[tuple[Document, Source]]:
     kind = kind_of(name)
-    body, encoding, bom = decode(data, name)
+    body, encoding, bom = decode(data, name, encoding)
     source = Source(
         path=path,
         encoding=encoding,
@@ -225,10 +226,11 @@ def load_document(
     date: dt.date | None = None,
     text_field: str = "text",
     date_field: str = "date",
+    encoding: str | None = None,
 ) -> list[tuple[Document, Source]]:
     """Documents from bytes (stdin, an archive member); ``name`` picks the format and the
     file-name date. ``Source.path`` is ``None``: write such results with ``write_new``."""
-    return _build(data, name, None, None, date, text_field, date_field)
+    return _build(data, name, None, None, date, text_field, date_field, encoding)
 
 
 def read_document(
@@ -237,6 +239,7 @@ def read_document(
     date: dt.date | None = None,
     text_field: str = "text",
     date_field: str = "date",
+    encoding: str | None = None,
 ) -> list[tuple[Document, Source]]:
     """Documents of a file: one, or one per record for ``.jsonl`` (path ``file.jsonl:LINE``;
     a JSONL file without records gives one empty document, never an empty list).
@@ -257,7 +260,7 @@ def read_document(
         raise DocumentError(f"{name}: permission denied") from None
     except OSError as exc:
         raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return _build(data, name, path, stat, date, text_field, date_field)
+    return _build(data, name, path, stat, date, text_field, date_field, encoding)
 
 
 def open_documents(
@@ -268,11 +271,21 @@ def open_documents(
     date: dt.date | None = None,
     text_field: str = "text",
     date_field: str = "date",
+    encoding: str | None = None,
 ) -> list[tuple[Document, Source]]:
     """The documents of a file, or of ``data`` (stdin) read under ``name``."""
     if data is None:
-        return read_document(path, date=date, text_field=text_field, date_field=date_field)
-    return load_document(data, name or "-", date=date, text_field=text_field, date_field=date_field)
+        return read_document(
+            path, date=date, text_field=text_field, date_field=date_field, encoding=encoding
+        )
+    return load_document(
+        data,
+        name or "-",
+        date=date,
+        text_field=text_field,
+        date_field=date_field,
+        encoding=encoding,
+    )
 
 
 def write_back(items: Sequence[tuple[Document, Source]], new_texts: Sequence[str]) -> str:

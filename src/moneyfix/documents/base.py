@@ -30,7 +30,8 @@ class Source:
     path: Path | None
     """The file; ``None`` for stdin or an archive member."""
     encoding: str
-    """``utf-8``, ``utf-8-sig`` (UTF-8 with BOM), ``utf-16-le`` or ``utf-16-be`` (with BOM)."""
+    """``utf-8``, ``utf-8-sig`` (UTF-8 with BOM), ``utf-16-le`` or ``utf-16-be`` (with BOM),
+    or a legacy encoding (``cp1251``) given with ``--encoding`` or detected."""
     bom: bool
     size: int
     mtime_ns: int
@@ -69,37 +70,86 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def decode(data: bytes, name: str) -> tuple[str, str, bool]:
-    """Decode strictly; return ``(text, encoding, bom)``. No newline translation."""
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Decode strictly; return ``(text, encoding, bom)``. No newline translation.
+
+    A BOM decides; else UTF-8; else ``encoding`` when given, else the legacy encoding
+    charset-normalizer detects, when it is sure (see ``_detect``)."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise DocumentError(f"{name}: UTF-32 text is not supported")
-    encoding, bom, body = "utf-8", False, data
+    stored, bom, body = "utf-8", False, data
     for mark, enc in _BOMS:
         if data.startswith(mark):
-            encoding, bom, body = enc, True, data[len(mark) :]
+            stored, bom, body = enc, True, data[len(mark) :]
             break
-    if encoding.startswith("utf-16"):
+    if stored.startswith("utf-16"):
         if len(body) % 2:
             raise DocumentError(f"{name}: not valid UTF-16 (odd number of bytes)")
         try:
-            text = body.decode(encoding)
+            text = body.decode(stored)
         except UnicodeDecodeError as exc:
             raise DocumentError(
                 f"{name}: not valid UTF-16 (at offset {exc.start + len(data) - len(body)})"
             ) from None
         if "\x00" in text:
             raise DocumentError(f"{name}: binary file")
-        return text, encoding, bom
+        return text, stored, bom
     if b"\x00" in body:
         raise DocumentError(f"{name}: binary file")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        offset = exc.start + len(data) - len(body)
+        if bom:
+            offset = exc.start + len(data) - len(body)
+            raise DocumentError(
+                f"{name}: not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset})"
+            ) from None
+        return _legacy(data, name, encoding, exc.start)
+    return text, stored, bom
+
+
+def _legacy(data: bytes, name: str, encoding: str | None, bad: int) -> tuple[str, str, bool]:
+    """A file that is not UTF-8: in the given encoding, or the one detected."""
+    if encoding is not None:
+        try:
+            return data.decode(encoding), encoding, False
+        except UnicodeDecodeError as exc:
+            raise DocumentError(
+                f"{name}: not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            ) from None
+    detected = _detect(data)
+    if detected is None:
         raise DocumentError(
-            f"{name}: not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset})"
-        ) from None
-    return text, encoding, bom
+            f"{name}: not valid UTF-8 (byte 0x{data[bad]:02x} at offset {bad}); "
+            "give its encoding with --encoding"
+        )
+    return data.decode(detected), detected, False
+
+
+_MIN_LETTERS = 8
+"""Non-ASCII letters a detection needs: one stray byte says nothing about a language."""
+
+
+def _detect(data: bytes) -> str | None:
+    """The legacy encoding of ``data`` when charset-normalizer finds a plausible one: its
+    non-ASCII characters are mostly letters (a wrong guess gives symbols and accents)."""
+    import codecs
+
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding.startswith(("utf", "ascii")):
+        return None
+    encoding = codecs.lookup(best.encoding).name
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    foreign = [ch for ch in text if ord(ch) > 127]
+    letters = sum(ch.isalpha() for ch in foreign)
+    if letters < _MIN_LETTERS or letters < 0.9 * len(foreign):
+        return None
+    return encoding
 
 
 def encode(source: Source, text: str) -> bytes:
@@ -109,7 +159,13 @@ def encode(source: Source, text: str) -> bytes:
     if source.encoding in ("utf-16-le", "utf-16-be"):
         mark = b"\xff\xfe" if source.encoding == "utf-16-le" else b"\xfe\xff"
         return (mark if source.bom else b"") + text.encode(source.encoding)
-    return text.encode(source.encoding)
+    try:
+        return text.encode(source.encoding)
+    except UnicodeEncodeError as exc:
+        raise DocumentError(
+            f"{source.name}: {text[exc.start]!r} cannot be written in {source.encoding}; "
+            "nothing written"
+        ) from None
 
 
 def digest(data: bytes) -> str:

@@ -1,5 +1,8 @@
 """JSONL (``.jsonl``): one record a line; the text field is the document, the rest is kept.
 
+The text field may be a dotted path into nested objects (``article.body``); a key that
+itself contains the dot wins. A record without the field is an error naming the line.
+
 Rewriting replaces only the JSON string token of the text field inside the original
 line, so every other field, the key order, the spacing and the escaping style of the
 line stay byte-identical; a line without changes is not touched at all.
@@ -41,10 +44,10 @@ def _skip_ws(line: str, pos: int) -> int:
     return pos
 
 
-def _field_spans(line: str, name: str) -> dict[str, tuple[int, int]]:
-    """Spans of the top-level values of a JSON object line (the last of duplicate keys wins)."""
+def _field_spans(line: str, name: str, start: int = 0) -> dict[str, tuple[int, int]]:
+    """Spans of the values of the JSON object at ``start`` (the last of duplicate keys wins)."""
     spans: dict[str, tuple[int, int]] = {}
-    pos = _skip_ws(line, 0)
+    pos = _skip_ws(line, start)
     if line[pos : pos + 1] != "{":
         raise DocumentError(f"{name}: not a JSON object")
     pos = _skip_ws(line, pos + 1)
@@ -87,7 +90,9 @@ def records(text: str, name: str, text_field: str, date_field: str) -> Iterator[
             raise DocumentError(f"{where}: JSON nested too deeply") from None
         if not isinstance(obj, dict):
             raise DocumentError(f"{where}: a JSONL record must be a JSON object")
-        value = obj.get(text_field)
+        found, value = _lookup(obj, text_field)
+        if not found:
+            raise DocumentError(f"{where}: no field {text_field!r} (see --text-field)")
         if value is not None and not isinstance(value, str):
             raise DocumentError(
                 f"{where}: field {text_field!r} is {type(value).__name__}, expected a string"
@@ -96,7 +101,7 @@ def records(text: str, name: str, text_field: str, date_field: str) -> Iterator[
             raise DocumentError(
                 f"{where}: field {text_field!r} holds a lone surrogate escape (not text)"
             )
-        date_value = obj.get(date_field)
+        date_value = _lookup(obj, date_field)[1]
         yield Record(
             line=number,
             span=(start, start + len(body)),
@@ -105,16 +110,35 @@ def records(text: str, name: str, text_field: str, date_field: str) -> Iterator[
         )
 
 
+def _path(keys: dict[str, object] | dict[str, tuple[int, int]], field: str) -> list[str]:
+    """The keys to follow for ``field``: itself when present, else its dotted parts."""
+    return [field] if field in keys or "." not in field else field.split(".")
+
+
+def _lookup(obj: dict[str, object], field: str) -> tuple[bool, object]:
+    """(found, value) of ``field`` in a parsed record."""
+    value: object = obj
+    for key in _path(obj, field):
+        if not isinstance(value, dict) or key not in value:
+            return False, None
+        value = value[key]
+    return True, value
+
+
 def replace_field(line: str, field: str, value: str, name: str = "<jsonl>") -> str:
-    """``line`` with only the string value of top-level ``field`` replaced by ``value``.
+    """``line`` with only the string value of ``field`` (a key or a dotted path) replaced.
 
     Keeps the line's escaping style: ``\\uXXXX`` escapes stay escapes when the original
     token used them for non-ASCII text.
     """
     spans = _field_spans(line, name)
-    if field not in spans:
-        raise DocumentError(f"{name}: no field {field!r} to rewrite")
-    start, end = spans[field]
+    keys = _path(spans, field)
+    for depth, key in enumerate(keys):
+        if key not in spans:
+            raise DocumentError(f"{name}: no field {field!r} to rewrite")
+        if depth < len(keys) - 1:
+            spans = _field_spans(line, name, spans[key][0])
+    start, end = spans[keys[-1]]
     token = line[start:end]
     if json.loads(token) == value:
         return line

@@ -44,7 +44,6 @@ FORMAT_SUFFIXES = {
 SCAN_FORMATS = ("table", "json", "jsonl", "csv")
 
 _CHECK_RENDERERS = {
-    "concise": ("concise", "render"),
     "json": ("jsonfmt", "render"),
     "json-lines": ("jsonfmt", "render_lines"),
     "github": ("github", "render"),
@@ -68,18 +67,24 @@ def render_findings(
     fmt: str,
     *,
     color: bool = False,
+    summary: bool = True,
     table: RateTable | None = None,
     meta: list[tuple[str, str]] | None = None,
 ) -> str:
-    """Findings of ``check`` in one of :data:`CHECK_FORMATS`; ``color`` only affects ``full``;
-    ``table`` (the official rate line) and ``meta`` (the run's details) only ``html``.
+    """Findings of ``check`` in one of :data:`CHECK_FORMATS`; ``color`` only affects ``full``,
+    ``summary`` (the closing count lines) ``full`` and ``concise``; ``table`` (the official
+    rate line) and ``meta`` (the run's details) only ``html``.
 
     Raises ``ValueError`` (one line, naming the choices) for an unknown format.
     """
     if fmt == "full":
         from moneyfix.report import full
 
-        return full.render(reports, color=color)
+        return full.render(reports, color=color, summary=summary)
+    if fmt == "concise":
+        from moneyfix.report import concise
+
+        return concise.render(reports, summary=summary)
     if fmt == "html":
         from moneyfix.report import html
 

@@ -86,6 +86,25 @@ def totals(reports: list[FileReport]) -> Totals:
     )
 
 
+def summary_lines(reports: list[FileReport]) -> list[tuple[str, str]]:
+    """The closing lines of the human formats, each with its kind (fixed, found, clean,
+    errors): a run where a file could not be read never says "No problems found"."""
+    t = totals(reports)
+    out = []
+    if t.fixed:
+        out.append(("fixed", f"Fixed {plural(t.fixed, 'problem')}."))
+    if t.findings:
+        detail = f"{t.fixable} fixable"
+        if t.unsafe:
+            detail += f", {t.unsafe} of them with --unsafe-fixes"
+        out.append(("found", f"Found {plural(t.findings, 'problem')} ({detail})."))
+    elif not t.errors:
+        out.append(("clean", "No problems found."))
+    if t.errors:
+        out.append(("errors", f"{plural(t.errors, 'file')} could not be read."))
+    return out
+
+
 def fix_dict(fix: Fix | None) -> dict[str, Any] | None:
     """SPEC §9 ``fix`` object."""
     if fix is None:

@@ -1,13 +1,17 @@
-"""``concise``: one finding a line, the format editors' quickfix lists read."""
+"""``concise``: one finding a line, the format editors' quickfix lists read.
+
+Like ruff's: ``[*]`` marks a finding plain ``moneyfix fix`` mends (a safe fix), and the
+summary lines of ``full`` close the list (``-q`` leaves them out).
+"""
 
 from __future__ import annotations
 
 from moneyfix.model import FileReport
-from moneyfix.report._common import locate, one_line
+from moneyfix.report._common import locate, one_line, summary_lines
 
 
-def render(reports: list[FileReport]) -> str:
-    """``path:line:col: CODE message`` per finding; ``path: error: ...`` per unreadable file."""
+def render(reports: list[FileReport], *, summary: bool = True) -> str:
+    """``path:line:col: CODE [*] message`` per finding; ``path: error: ...`` per unreadable file."""
     out = []
     for report in reports:
         if report.error is not None:
@@ -15,5 +19,11 @@ def render(reports: list[FileReport]) -> str:
             continue
         for loc in locate(report):
             f = loc.finding
-            out.append(f"{report.path}:{loc.line}:{loc.column}: {f.code} {one_line(f.message)}\n")
+            safe = f.fix is not None and f.fix.applicability == "safe" and f.fix.edits
+            mark = " [*]" if safe else ""
+            out.append(
+                f"{report.path}:{loc.line}:{loc.column}: {f.code}{mark} {one_line(f.message)}\n"
+            )
+    if summary:
+        out.extend(f"{text}\n" for _, text in summary_lines(reports))
     return "".join(out)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from moneyfix.model import FileReport, Finding
-from moneyfix.report._common import Located, fix_preview, locate, one_line, plural, totals
+from moneyfix.report._common import Located, fix_preview, locate, one_line, summary_lines
 from moneyfix.report.positions import LineIndex
 
 Segment = tuple[str, str]
@@ -142,23 +142,13 @@ def _finding_lines(report: FileReport, index: LineIndex, loc: Located) -> list[L
 
 
 def _summary(reports: list[FileReport]) -> list[Line]:
-    t = totals(reports)
-    out: list[Line] = []
-    if t.fixed:
-        out.append([(f"Fixed {plural(t.fixed, 'problem')}.", "bold green")])
-    if t.findings:
-        detail = f"{t.fixable} fixable"
-        if t.unsafe:
-            detail += f", {t.unsafe} of them with --unsafe-fixes"
-        out.append([(f"Found {plural(t.findings, 'problem')} ({detail}).", "bold")])
-    elif not t.errors:
-        out.append([("No problems found.", "bold green")])
-    if t.errors:
-        out.append([(f"{plural(t.errors, 'file')} could not be checked.", "bold red")])
-    return out
+    return [[(text, _STYLES[kind])] for kind, text in summary_lines(reports)]
 
 
-def _layout(reports: list[FileReport]) -> list[Line]:
+_STYLES = {"fixed": "bold green", "found": "bold", "clean": "bold green", "errors": "bold red"}
+
+
+def _layout(reports: list[FileReport], summary: bool) -> list[Line]:
     lines: list[Line] = []
     for report in reports:
         if report.error is not None:
@@ -175,13 +165,16 @@ def _layout(reports: list[FileReport]) -> list[Line]:
         for loc in locate(report, index):
             lines.extend(_finding_lines(report, index, loc))
             lines.append([])
-    lines.extend(_summary(reports))
+    if summary:
+        lines.extend(_summary(reports))
     return lines
 
 
-def render(reports: list[FileReport], *, color: bool = False) -> str:
+def render(reports: list[FileReport], *, color: bool = False, summary: bool = True) -> str:
     """The ``full`` format; ``color`` adds terminal styles through rich."""
-    lines = [[(_escaped(text), style) for text, style in line] for line in _layout(reports)]
+    lines = [
+        [(_escaped(text), style) for text, style in line] for line in _layout(reports, summary)
+    ]
     if not color:
         return "".join("".join(text for text, _ in line) + "\n" for line in lines)
     # rich turns the style names into escapes; a Console would also measure and wrap

@@ -75,6 +75,12 @@ RULES: dict[str, Rule] = {
             "force at the article's date (bundled yearly table of the budget laws).",
             "100 MCI (369,000 tenge) on 2024-03-01: 1 MRP was 3,692 tenge, so 369,200 tenge",
         ),
+        Rule(
+            "MF100", "unused-suppression", "warning", "safe: remove the directive or its codes",
+            "A suppression comment that suppresses nothing (like ruff's RUF100), or names a "
+            "code no rule has; stale comments would hide the next real problem.",
+            "<!-- moneyfix: ignore MF003 --> above a line with no MF003 finding",
+        ),
     )
 }  # fmt: skip
 

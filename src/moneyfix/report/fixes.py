@@ -1,0 +1,46 @@
+"""``check --show-fixes``: every fix applied (or, without ``--fix``, available), one a line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from moneyfix.report._common import fix_preview, is_fixable, one_line, plural
+from moneyfix.report.positions import LineIndex
+
+if TYPE_CHECKING:
+    from moneyfix.model import Finding
+    from moneyfix.runner import FileResult
+
+
+def render(results: list[FileResult], applied: bool) -> str:
+    """``path:line:col: CODE before → after (applicability)`` per fix, under a count."""
+    fixes: list[tuple[str, str, Finding]] = []
+    for result in results:
+        if applied:
+            fixes.extend(result.applied)
+        else:
+            fixes.extend(
+                (report.path, report.text, f)
+                for report in result.reports
+                if report.error is None
+                for f in report.findings
+                if is_fixable(f)
+            )
+    if not fixes:
+        return "No fixes applied.\n" if applied else "No fixes available.\n"
+    count = len(fixes)
+    if applied:
+        head = f"Fixed {plural(count, 'problem')}:"
+    else:
+        head = f"{plural(count, 'fix', 'fixes')} available (`moneyfix fix`):"
+    lines = [head + "\n"]
+    indexes: dict[str, LineIndex] = {}
+    for path, text, f in fixes:
+        index = indexes.get(path) or indexes.setdefault(path, LineIndex(text))
+        line, column = index.position(f.start)
+        before, after = fix_preview(text, f) or (f.text, f.text)
+        kind = f.fix.applicability if f.fix else "safe"
+        lines.append(
+            f"  {path}:{line}:{column}: {f.code} {one_line(before)} → {one_line(after)} ({kind})\n"
+        )
+    return "".join(lines)
