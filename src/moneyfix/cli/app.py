@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sys
 from importlib import import_module
-from typing import Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from moneyfix import __version__
+
+if TYPE_CHECKING:
+    import typer
 
 # Command -> the module that registers it, in the order --help lists them.
 _COMMANDS = {
@@ -27,6 +28,8 @@ _COMMANDS = {
 
 
 def _show_version(value: bool) -> None:
+    import typer
+
     if value:
         typer.echo(f"moneyfix {__version__}")
         raise typer.Exit()
@@ -35,6 +38,8 @@ def _show_version(value: bool) -> None:
 def build(command: str | None = None, *, bare: bool = False) -> typer.Typer:
     """The CLI with every command, with just ``command`` (a group all the same), or, when
     ``bare``, with none (enough for ``--version``)."""
+    import typer
+
     app = typer.Typer(
         name="moneyfix",
         help="Find money amounts in news text, check conversions against official rates, fix them.",
@@ -82,6 +87,11 @@ def main() -> None:
             sys.stderr.write("moneyfix: standard output is closed; nothing to write to\n")
         raise SystemExit(2)
     args = sys.argv[1:]
+    if args == ["--version"]:
+        # The one answer that needs no command-line parser: importing typer would
+        # cost most of the run (about 200 million instructions against 40 for Python).
+        sys.stdout.write(f"moneyfix {__version__}\n")
+        raise SystemExit(0)
     command = next((arg for arg in args if not arg.startswith("-")), None)
     bare = command is None and bool({"--version", "-V"} & set(args)) and "--help" not in args
     build(command, bare=bare)()
