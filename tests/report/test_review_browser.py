@@ -188,6 +188,7 @@ def test_browser_reaches_every_planted_error(
         seen.update((_relative(path, src), code) for path, code in _shown(page))
         errors += page.locator("#list p.error").count()
         if number == 0:
+            page.locator("#review").scroll_into_view_if_needed()
             page.screenshot(path=str(tmp_path / "review-list.png"))
         if number < pages - 1:
             page.click("#pager-bottom button.next")

@@ -57,6 +57,11 @@
     var tail = 0;
     while (tail < Math.min(before.length, after.length) - head &&
            before[before.length - 1 - tail] === after[after.length - 1 - tail]) { tail++; }
+    if (head + tail < before.length && head + tail < after.length) {
+      // a replaced word is marked whole ("billion" -> "million", not "b" -> "m")
+      while (head > 0 && /\w/.test(before[head - 1])) { head--; }
+      while (tail > 0 && /\w/.test(before[before.length - tail])) { tail--; }
+    }
     return [before.slice(0, head), before.slice(head, before.length - tail),
             after.slice(head, after.length - tail), before.slice(before.length - tail)];
   }
