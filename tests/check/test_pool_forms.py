@@ -7,6 +7,7 @@ NBK USD was 384.20 on 2019-12-10; the bundled UZS history stops on 2016-02-06.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from moneyfix.amounts import find_amounts
 from moneyfix.check import check_text
@@ -34,3 +35,22 @@ def test_a_currency_whose_history_stopped_long_ago_is_a_gap_not_stale_rates() ->
 def test_a_written_rate_in_parentheses_is_not_a_conversion_of_the_amount() -> None:
     text = "Customs found 2,000 soum (KGS 100 = $1.45) in the car."
     assert check_text(text, date=dt.date(2013, 9, 9)) == []
+
+
+def test_a_code_before_a_dash_is_not_the_low_end_of_a_range() -> None:
+    amounts = find_amounts("Petrol AI-92/93 – 205 tenge a litre, diesel 290 tenge.", "en")
+    assert [(a.text, a.range) for a in amounts] == [("205 tenge", None), ("290 tenge", None)]
+    (ru,) = find_amounts("Бензин АИ-95 – 240 тенге.", "ru")
+    assert (ru.text, ru.value) == ("240 тенге", 240)
+    (prose,) = find_amounts("Литрі-9 теңге.", "kk")  # a word, not a code
+    assert prose.value == 9
+
+
+def test_a_digit_string_broken_by_a_stray_character_is_not_read_as_its_tail() -> None:
+    assert find_amounts("The price was 24?850 tenge.", "en") == []
+
+
+def test_a_dollar_figure_without_its_leading_zero_is_read() -> None:
+    cents, half = find_amounts("A share fell to US$.35, a grant of $.5 million.", "en")
+    assert (cents.text, cents.value, cents.currency) == ("US$.35", Decimal("0.35"), "USD")
+    assert (half.text, half.value) == ("$.5 million", Decimal("500000"))

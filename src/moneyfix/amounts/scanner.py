@@ -53,7 +53,10 @@ _BREAK = rf"{_SPACE}*\r?\n[ \t]*(?=[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])"
 # groups would read the rest of the run from each of them, quadratic in its length.
 _MAX_GROUPS = 6
 _NUM = (
-    rf"[0-9](?<![\d.,][0-9])(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}}){{1,{_MAX_GROUPS}}}(?!\d)"
+    # Not inside a number, nor after a stray character inside one ("19?979": not 979),
+    # nor a code's digits ("AI-92/93 – 106 tenge", "АИ-92", "Covid-19": not the low end of
+    # a range; a Cyrillic word in lower case before a dash is prose: "бағасы-139 теңге").
+    rf"[0-9](?<![\d.,][0-9])(?<!\d[?\ufffd][0-9])(?<![A-Za-zА-ЯЁӘІҢҒҮҰҚӨҺ]-[0-9])(?<!\d/[0-9])(?>\d{{0,2}}(?:(?:,|{_SPACE})\d{{3}}){{1,{_MAX_GROUPS}}}(?!\d)"
     rf"(?:[.,]\d+)?"
     rf"|\d*(?:[.,]\d+|,[ ]\d{{1,2}}(?=\s*[{CYRILLIC}]))?)"
 )
@@ -173,7 +176,8 @@ def _patterns() -> _Patterns:
         # (Not right after a currency sign, glued or spaced: the sign's head reads it.)
         rf"(?P<num>[0-9](?<![{signs}][0-9])(?<![{signs}] [0-9]){_NUM.removeprefix('[0-9]')})"
         rf"{guard}",
-        rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM})",
+        # ("US$.40", "$.5 million": cents and fractions written without the leading 0)
+        rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM}|\.\d+(?![.,]?\d))",
         # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
         # (A plain alternation, not a prefix tree: its first letters let the engine skip
         # to candidates.)

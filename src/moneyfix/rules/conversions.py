@@ -232,7 +232,19 @@ def check_pair(
             return _magnitude_findings(view, text, shift, None, rates.settings, scale)
     if day is not None and not window:
         return [_gap_finding(view, rates, f"is dated {day}", day)]
-    return [_implausible_finding(view, bounds)]
+    if day is None or not window:
+        return [_implausible_finding(view, bounds, None, None)]
+    of_day = _of_day(view, rates, day, window[-1])
+    fix = _recomputed(view, text, of_day, rates.settings.lang)
+    return [_implausible_finding(view, bounds, fix, of_day)]
+
+
+def _of_day(view: PairView, rates: RateSource, day: dt.date, fallback: Rate) -> Rate:
+    """The official rate of the article's day, which a recomputed conversion uses."""
+    try:
+        return rates.rate(view, day)
+    except RateUnavailable:
+        return fallback
 
 
 def _period_rate(
@@ -447,10 +459,7 @@ def _mismatch_finding(
         f"{view.label()}; the nearest official rate is {_rate_text(nearest.value)} of "
         f"{nearest.date} ({off:+.1f}%, allowed ±{allowed * 100:.1f}%)"
     )
-    try:
-        of_day = rates.rate(view, day)
-    except RateUnavailable:
-        of_day = nearest
+    of_day = _of_day(view, rates, day, nearest)
     fix = _recomputed(view, text, of_day, rates.settings.lang)
     return _finding("MF003", view, message, fix, nearest)
 
@@ -505,10 +514,14 @@ def _gap_finding(view: PairView, rates: RateSource, why: str, day: dt.date) -> F
     return _finding("MF008", view, message, severity="info")
 
 
-def _implausible_finding(view: PairView, bounds: tuple[Decimal, Decimal]) -> Finding:
+def _implausible_finding(
+    view: PairView, bounds: tuple[Decimal, Decimal], fix: Fix | None, rate: Rate | None
+) -> Finding:
+    """A mistyped figure: with a date, the conversion recomputed at the day's official rate
+    is offered as an unsafe fix (the primary may be the mistyped side: a person decides)."""
     message = (
         f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
         f"{view.label()}; no power of 1000 brings it within the historical range "
         f"{_rate_text(bounds[0])}–{_rate_text(bounds[1])}: check both figures"
     )
-    return _finding("MF007", view, message)
+    return _finding("MF007", view, message, fix, rate)

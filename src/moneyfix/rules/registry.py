@@ -59,7 +59,8 @@ RULES: dict[str, Rule] = {
             "moneyfix check article.txt --date 2020-11-24",
         ),
         Rule(
-            "MF007", "implausible-rate", "error", "none",
+            "MF007", "implausible-rate", "error",
+            "unsafe, with a date: recompute the conversion at the day's official rate",
             "No power of 1000 and no historical rate explains the pair: a mistyped figure.",
             "5 billion tenge ($90 million) implies 55.56 tenge/$, below any rate since 1996",
         ),
