@@ -224,6 +224,15 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
             [("13", "8", "parenthesis"), ("15 tenge", "9 rubles", "parenthesis")],
             id="a-list-converted-to-a-list",
         ),
+        pytest.param(
+            "ru",
+            "Грузовики заплатят 19 и 22 тенге, что эквивалентно 3,4 и 3,9 руб.",
+            [
+                ("19", "3,4", "equivalent"),
+                ("22 тенге", "3,9 руб.", "equivalent"),
+            ],
+            id="ru-a-list-equivalent-to-a-list",
+        ),
         # The restatement in the next sentence, and ru/kk connectors.
         pytest.param(
             "en",

@@ -89,10 +89,11 @@ def find_pairs(text: str, amounts: list[Amount]) -> list[Pair]:
     for index in range(len(amounts) - 1):
         if index in used:
             continue
-        if _ranges_convert(text, amounts[index : index + 4]):
+        two_by_two = _two_by_two(text, amounts[index : index + 4])
+        if two_by_two is not None:
             for primary in (index, index + 1):
                 first, second = amounts[primary], amounts[primary + 2]
-                pairs.append(Pair(primary, primary + 2, "parenthesis", implied_rate(first, second)))
+                pairs.append(Pair(primary, primary + 2, two_by_two, implied_rate(first, second)))
             used.update(range(index, index + 4))
             continue
         first, second = amounts[index], amounts[index + 1]
@@ -158,23 +159,28 @@ def _convertible(first: Amount, second: Amount) -> bool:
     return not currencies & NOT_MONEY or currencies - NOT_MONEY == {"KZT"}
 
 
-def _ranges_convert(text: str, run: list[Amount]) -> bool:
-    """'from X1 to X2 (from Y1 to Y2)', 'X1 and X2 (Y1 and Y2)': four amounts, the second
-    two converting the first two."""
+def _two_by_two(text: str, run: list[Amount]) -> PairKind | None:
+    """How 'from X1 to X2 (from Y1 to Y2)' or 'X1 and X2, что эквивалентно Y1 and Y2'
+    links its four amounts, the second two converting the first two; None if it is not
+    such a run."""
     if len(run) < 4:
-        return False
+        return None
     low, high, low_to, high_to = run
     p = _patterns()
-    return (
+    if not (
         low.currency == high.currency
         and low_to.currency == high_to.currency
         and _convertible(low, low_to)
         and low.currency not in NOT_MONEY
         and low_to.currency not in NOT_MONEY
-        and p.range_to.fullmatch(_between(text, low, high)) is not None
-        and p.range_to.fullmatch(_between(text, low_to, high_to)) is not None
-        and p.range_open.fullmatch(_between(text, high, low_to)) is not None
-    )
+        and p.range_to.fullmatch(_between(text, low, high))
+        and p.range_to.fullmatch(_between(text, low_to, high_to))
+    ):
+        return None
+    if p.range_open.fullmatch(_between(text, high, low_to)):
+        return "parenthesis"
+    kind = _link(text, high, low_to)
+    return None if kind == "explicit-rate" else kind
 
 
 def _kind(text: str, first: Amount, second: Amount) -> PairKind | None:
