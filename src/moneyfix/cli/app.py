@@ -8,8 +8,9 @@ modules import their heavy dependencies inside the command functions.
 from __future__ import annotations
 
 import sys
+import warnings
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from moneyfix import __version__
 
@@ -60,6 +61,7 @@ def build(command: str | None = None, *, bare: bool = False) -> typer.Typer:
         ),
     ) -> None:
         """moneyfix: money amounts and their conversions in news text."""
+        warnings.showwarning = _one_line_warning
 
     if bare:
         wanted = []
@@ -79,6 +81,18 @@ def __getattr__(name: str) -> Any:
         globals()["app"] = full
         return full
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning (a skipped bad row of the user's rates) as one line, not Python's two."""
+    sys.stderr.write(f"moneyfix: warning: {message}\n")
 
 
 def main() -> None:

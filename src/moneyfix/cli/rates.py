@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from moneyfix.rates.table import RateTable
 
 app = typer.Typer(
@@ -437,7 +439,21 @@ def update(
         return
     days = date_range(start, end)
     config = ClientConfig.from_env(workers=workers, read_timeout=timeout, retries=retries)
-    client = NbkClient(config)
+
+    def known_range(code: str) -> tuple[Decimal, Decimal] | None:
+        try:
+            return table.bounds(code)
+        except (RateUnavailable, RatesFileError):
+            return None
+
+    def retrying(day: dt.date, reason: str, wait: float, attempt: int) -> None:
+        typer.echo(
+            f"moneyfix rates: {day}: {reason}; retrying in {wait:g} s "
+            f"(attempt {attempt} of {config.retries + 1})",
+            err=True,
+        )
+
+    client = NbkClient(config, bounds=known_range, on_retry=retrying)
     target = table.locations.write_dir
     typer.echo(f"fetching {len(days)} days {start} .. {end} from {client.url}", err=True)
     try:
@@ -460,6 +476,8 @@ def update(
         f"{report.fetched} days with rates, {report.no_data} without, "
         f"{len(report.failed)} failed; {report.rows_written} rows written to {target}"
     )
+    for day, detail in sorted(report.refused):
+        typer.echo(f"moneyfix rates: warning: {day}: {detail}", err=True)
     if report.aborted:
         first_day, reason = report.failed[0]
         typer.echo(

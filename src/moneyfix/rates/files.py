@@ -88,8 +88,20 @@ class Series:
     sources: list[str]
 
 
-def read_rate_file(path: Path) -> Series:
-    """Parse one rate file; strict, because a silently wrong rate is worse than none."""
+MIN_RATE = Decimal("1e-7")
+MAX_RATE = Decimal("1e7")
+"""Any currency's KZT rate lies far inside these (IRR is ~0.001, nothing reaches 10^6)."""
+
+
+class RatesFileWarning(UserWarning):
+    """A bad row of the user's own rates, skipped (the message names file and line)."""
+
+
+def read_rate_file(path: Path, lenient: bool = False) -> Series:
+    """Parse one rate file; strict, because a silently wrong rate is worse than none.
+
+    ``lenient`` (the user cache, written by ``rates update``): a bad row is skipped with a
+    ``RatesFileWarning`` instead, so one bad fetch never breaks every later command."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             text = handle.read()
@@ -103,7 +115,7 @@ def read_rate_file(path: Path) -> Series:
     fast = _parse_fast(body)
     if fast is not None:
         return fast
-    return _parse_checked(path, text.splitlines())
+    return _parse_checked(path, text.splitlines(), lenient)
 
 
 def _parse_fast(body: str) -> Series | None:
@@ -124,7 +136,7 @@ def _parse_fast(body: str) -> Series | None:
     try:
         dates = list(map(dt.date.fromisoformat, fields[0::3]))
         values = list(map(Decimal, fields[1::3]))
-        if values and not (min(values) > 0 and max(values).is_finite()):
+        if values and not (min(values) >= MIN_RATE and max(values) <= MAX_RATE):
             return None
     except (ValueError, InvalidOperation):
         return None  # InvalidOperation also covers NaN, which refuses to be compared
@@ -136,43 +148,53 @@ def _parse_fast(body: str) -> Series | None:
     return Series(dates, values, sources)
 
 
-def _parse_checked(path: Path, lines: list[str]) -> Series:
+def _parse_checked(path: Path, lines: list[str], lenient: bool = False) -> Series:
     """Row-by-row parse that names the first bad line (only runs for broken files)."""
+    import warnings
+
     dates: list[dt.date] = []
     values: list[Decimal] = []
     sources: list[str] = []
-    interned: dict[str, str] = {}
     previous: dt.date | None = None
     for number, line in enumerate(lines[1:], start=2):
         if not line:
             continue
-        parts = line.split(",")
-        if len(parts) != 3:
-            raise RatesFileError(f"{path}:{number}: expected 3 fields, got {len(parts)}")
         try:
-            day = dt.date.fromisoformat(parts[0])
-        except ValueError:
-            raise RatesFileError(f"{path}:{number}: bad date {parts[0]!r}") from None
-        try:
-            value = Decimal(parts[1])
-        except InvalidOperation:
-            raise RatesFileError(f"{path}:{number}: bad rate {parts[1]!r}") from None
-        if not value.is_finite() or value <= 0:
-            raise RatesFileError(f"{path}:{number}: rate must be positive, got {parts[1]!r}")
-        source = interned.get(parts[2])
-        if source is None:
-            if not SOURCE_RE.match(parts[2]):
-                raise RatesFileError(
-                    f"{path}:{number}: bad source {parts[2]!r} (want nbk[:name] or derived[:name])"
-                )
-            source = interned[parts[2]] = parts[2]
-        if previous is not None and day <= previous:
-            raise RatesFileError(f"{path}:{number}: date {day} not after {previous}")
+            day, value, source = _row(line, previous)
+        except ValueError as exc:
+            if not lenient:
+                raise RatesFileError(f"{path}:{number}: {exc}") from None
+            warnings.warn(RatesFileWarning(f"{path}:{number}: {exc}; row skipped"), stacklevel=2)
+            continue
         previous = day
         dates.append(day)
         values.append(value)
-        sources.append(source)
+        sources.append(sys.intern(source))
     return Series(dates, values, sources)
+
+
+def _row(line: str, previous: dt.date | None) -> tuple[dt.date, Decimal, str]:
+    """One row's date, rate and source; ``ValueError`` saying what is wrong with it."""
+    parts = line.split(",")
+    if len(parts) != 3:
+        raise ValueError(f"expected 3 fields, got {len(parts)}")
+    try:
+        day = dt.date.fromisoformat(parts[0])
+    except ValueError:
+        raise ValueError(f"bad date {parts[0]!r}") from None
+    try:
+        value = Decimal(parts[1])
+    except InvalidOperation:
+        raise ValueError(f"bad rate {parts[1]!r}") from None
+    if not value.is_finite() or value <= 0:
+        raise ValueError(f"rate must be positive, got {parts[1]!r}")
+    if not MIN_RATE <= value <= MAX_RATE:
+        raise ValueError(f"rate {parts[1]!r} is out of any currency's range")
+    if not SOURCE_RE.match(parts[2]):
+        raise ValueError(f"bad source {parts[2]!r} (want nbk[:name] or derived[:name])")
+    if previous is not None and day <= previous:
+        raise ValueError(f"date {day} not after {previous}")
+    return day, value, parts[2]
 
 
 def read_entries(path: Path) -> dict[dt.date, Entry]:

@@ -101,6 +101,11 @@ class RateTable:
             self._known = sorted(names)
         return list(self._known)
 
+    def _lenient(self, layer: Path) -> bool:
+        """The user cache (not the bundled history, not a pinned directory) skips a bad row
+        with a warning: one bad fetch must not break every later command."""
+        return not self.locations.pinned and layer == self.locations.write_dir
+
     def series(self, currency: str) -> Series:
         """One currency's merged history; loaded on first use, then kept."""
         code = currency.upper()
@@ -113,7 +118,7 @@ class RateTable:
                 code, None, "unknown-currency", f"unknown currency {currency!r} (known: {known})"
             )
         parts = [
-            read_rate_file(currency_path(layer, code))
+            read_rate_file(currency_path(layer, code), lenient=self._lenient(layer))
             for layer in self.locations.layers
             if currency_path(layer, code).is_file()
         ]

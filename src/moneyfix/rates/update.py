@@ -30,6 +30,8 @@ class UpdateReport:
     fetched: int = 0
     no_data: int = 0
     failed: list[tuple[dt.date, str]] = field(default_factory=list)
+    refused: list[tuple[dt.date, str]] = field(default_factory=list)
+    """Dates fetched with some items left out (implausible, listed twice, unreadable)."""
     rows_written: int = 0
     currencies: set[str] = field(default_factory=set)
     aborted: bool = False
@@ -70,6 +72,8 @@ def update_rates(
         for result in client.fetch_days(day_list):
             if result.status == "ok":
                 report.fetched += 1
+                if result.detail:
+                    report.refused.append((result.requested, result.detail))
                 for code, value in result.rates.items():
                     if wanted is None or code in wanted:
                         pending.setdefault(code, []).append(
