@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.convert._helpers import generator, run, tree
-
+from convert._helpers import generator, run, tree
 from moneyfix.check import check_text
 from moneyfix.fixes import apply_edits
 

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.convert._helpers import run
+
+from ._helpers import run
 
 pa = pytest.importorskip("pyarrow", reason="Parquet needs pyarrow (the parquet extra)")
 pq = pytest.importorskip("pyarrow.parquet")

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.convert._helpers import generator, run
+
+from convert._helpers import generator, run
 
 WRONG = "The fund will get 100 billion tenge (US$235.59) for new roofs."
 RIGHT = "The fund will get 100 billion tenge (US$235.59 million) for new roofs."
