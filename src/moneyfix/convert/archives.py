@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from moneyfix.convert.plan import Member
 
-__all__ = ["ArchiveWriter", "copy_atomic"]
+__all__ = ["ArchiveWriter", "copy_atomic", "inside"]
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -129,6 +129,12 @@ class ArchiveWriter:
     ) -> None:
         if exc_type is not None:
             self.abort()
+
+
+def inside(path: Path | str, root: Path | str) -> bool:
+    """Whether ``path``, symbolic links resolved, lies inside the directory ``root`` (an
+    output must never escape ``--out`` through a linked subdirectory)."""
+    return os.path.realpath(path).startswith(os.path.realpath(root) + os.sep)
 
 
 def copy_atomic(source: Path, target: Path) -> None:

@@ -11,6 +11,7 @@ that archive is written.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import tarfile
@@ -18,7 +19,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, ClassVar, Self
 
 from moneyfix.documents import KINDS
 from moneyfix.inputs import DEFAULT_SUFFIXES, InputError, glob_matches, iter_inputs
@@ -50,6 +51,12 @@ ARCHIVE_SUFFIXES: dict[str, str] = {
 """Archive suffix -> kind; the output archive is of the same kind."""
 TABLE_SUFFIXES = (".parquet",)
 """Tables of articles, a row each (converted with pyarrow)."""
+
+
+_QUIET_END: tuple[type[Exception], ...] = tuple(
+    vars(tarfile)[name] for name in ("EOFHeaderError", "EmptyHeaderError")
+)
+"""The headers that end an archive normally: zero blocks, or the end of the file."""
 
 
 class UnsafeMember(Exception):
@@ -154,11 +161,35 @@ def member_problem(name: str) -> str | None:
     return None
 
 
+MAX_MEMBER = 256 << 20
+"""Largest member read (bytes): a document this big is no article."""
+MAX_RATIO = 200
+"""Largest expansion of a member over 1 MB (text compresses 3-10x; a bomb 1000x)."""
+_READABLE = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_METHODS = {9: "deflate64", 6: "implode", 98: "ppmd", 93: "zstandard", 97: "wavpack"}
+
+
+def _bomb(size: int, packed: int) -> str | None:
+    """Why a member of ``size`` bytes stored in ``packed`` is refused unread, or None."""
+    if size > MAX_MEMBER:
+        return f"expands to {size} bytes (limit {MAX_MEMBER})"
+    if size > 1 << 20 and size > MAX_RATIO * max(packed, 1):
+        return f"expands {size // max(packed, 1)}x (limit {MAX_RATIO}x: a zip bomb?)"
+    return None
+
+
 def _check_zip(path: Path, info: zipfile.ZipInfo) -> None:
     problem = member_problem(info.filename)
     mode = info.external_attr >> 16
     if problem is None and stat.S_ISLNK(mode):
         problem = "is a symbolic link"
+    if problem is None and info.flag_bits & 0x1:
+        problem = "is encrypted"
+    if problem is None and info.compress_type not in _READABLE:
+        method = _METHODS.get(info.compress_type, f"method {info.compress_type}")
+        problem = f"uses a compression method moneyfix cannot read ({method})"
+    if problem is None:
+        problem = _bomb(info.file_size, info.compress_size)
     if problem is not None:
         raise UnsafeMember(f"{path}: member {info.filename!r} {problem}; archive refused")
 
@@ -169,8 +200,10 @@ def _check_tar(path: Path, info: tarfile.TarInfo) -> None:
         problem = "is a link"
     elif problem is None and not (info.isfile() or info.isdir()):
         problem = "is a device, fifo or other special file"
+    if problem is None and info.size > MAX_MEMBER:
+        problem = _bomb(info.size, info.size)
     if problem is not None:
-        raise UnsafeMember(f"{path}: member {info.name!r} {problem}; archive refused")
+        raise UnsafeMember(f"{path}: member {shown_name(info.name)!r} {problem}; archive refused")
 
 
 def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
@@ -208,15 +241,67 @@ def iter_members(
                 yield Member(info.filename, False, None, info, buffer)
         return
     mode = "r|" + {"tar": "", "tar.gz": "gz", "tar.bz2": "bz2", "tar.xz": "xz"}[kind]
-    with tarfile.open(path, mode) as tf:  # type: ignore[call-overload]
+    watched = _watched_headers()
+    with (
+        open(path, "rb") as raw,
+        tarfile.open(fileobj=raw, mode=mode, tarinfo=watched) as tf,  # type: ignore[call-overload]
+    ):
         for tinfo in tf:
             _check_tar(path, tinfo)
             fobj = tf.extractfile(tinfo) if tinfo.isfile() else None
             if fobj is not None and is_document(tinfo.name, include, exclude):
-                yield Member(tinfo.name, True, fobj.read(), tinfo)
+                data = io.BytesIO()
+                _copy_bounded(path, tinfo.name, fobj, data, raw)
+                yield Member(tinfo.name, True, data.getvalue(), tinfo)
                 continue
             buffer = tempfile.SpooledTemporaryFile(max_size=spool)  # noqa: SIM115 (closed by its reader)
             if fobj is not None:
-                shutil.copyfileobj(fobj, buffer)
+                _copy_bounded(path, tinfo.name, fobj, buffer, raw)
             buffer.seek(0)
             yield Member(tinfo.name, False, None, tinfo, buffer)
+        if watched.damage is not None:  # tarfile ends quietly at a bad header: say so
+            raise tarfile.ReadError(watched.damage)
+
+
+def _copy_bounded(path: Path, name: str, src: IO[bytes], dst: IO[bytes], raw: IO[bytes]) -> None:
+    """Copy a compressed member, refusing it once it expands more than ``MAX_RATIO`` times
+    the compressed bytes read meanwhile (a tar.gz bomb has no size to check up front)."""
+    start = raw.tell()
+    out = 0
+    while chunk := src.read(1 << 20):
+        out += len(chunk)
+        problem = _bomb(out, raw.tell() - start)
+        if problem is not None:
+            raise UnsafeMember(f"{path}: member {shown_name(name)!r} {problem}; archive refused")
+        dst.write(chunk)
+
+
+class _WatchedHeaders(tarfile.TarInfo):
+    """A ``TarInfo`` that remembers a damaged header, where ``tarfile`` (past the first
+    member) just stops as if the archive ended there, losing every member after it."""
+
+    damage: ClassVar[str | None] = None
+
+    @classmethod
+    def fromtarfile(cls, tf: tarfile.TarFile) -> Self:
+        try:
+            return super().fromtarfile(tf)
+        except _QUIET_END:
+            raise
+        except tarfile.HeaderError as exc:
+            cls.damage = (
+                f"damaged tar header at offset {tf.offset} ({exc}); the members after it"
+                " would be lost"
+            )
+            raise
+
+
+def _watched_headers() -> type[_WatchedHeaders]:
+    """A fresh class per archive, so that one archive's damage is not another's."""
+    return type("Watched", (_WatchedHeaders,), {"damage": None})
+
+
+def shown_name(name: str) -> str:
+    """A member name as text: bytes that were not UTF-8 (kept by ``tarfile`` as surrogates,
+    so the archive can be rewritten with them) shown as ``\\xe9``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

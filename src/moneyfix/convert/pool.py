@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moneyfix.config import ConfigError
+from moneyfix.convert.archives import inside
 from moneyfix.convert.worker import (
     Options,
     Outcome,
@@ -142,8 +143,7 @@ def _write(task: Task, old: bytes, new: bytes, batch: WriteBatch) -> None:
                 raise WriteError(f"{task.name}: changed since it was read; not written")
         batch.add(Path(task.target), new)
         return
-    real_root = os.path.realpath(task.root)
-    if not os.path.realpath(task.target).startswith(real_root + os.sep):
+    if not inside(task.target, task.root):
         raise WriteError(f"{task.target}: resolves outside the output directory; not written")
     batch.add(Path(task.target), new)
 

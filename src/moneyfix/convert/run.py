@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from moneyfix.config import ConfigError
-from moneyfix.convert.archives import ArchiveWriter, copy_atomic
+from moneyfix.convert.archives import ArchiveWriter, copy_atomic, inside
 from moneyfix.convert.plan import (
     ArchiveInput,
     FileInput,
@@ -38,6 +38,7 @@ from moneyfix.convert.plan import (
     UnsafeMember,
     is_document,
     iter_members,
+    shown_name,
 )
 from moneyfix.convert.pool import Pool, Result, Task
 from moneyfix.convert.progress import Counters, Progress
@@ -57,6 +58,8 @@ _STREAM_ERRORS = (
     zlib.error,
     lzma.LZMAError,
     ValueError,
+    RuntimeError,
+    NotImplementedError,
 )
 
 
@@ -286,6 +289,9 @@ class Run:
         if not self._claim(unit.rel, name):
             return
         target = self._output(unit.rel, unit.path)
+        if self.settings.out is not None and not inside(target, self.settings.out):
+            self._error(f"{target}: resolves outside the output directory; not written")
+            return
         try:
             sha = _sha256_file(unit.path)
         except OSError as exc:
@@ -449,9 +455,8 @@ class Run:
                         writer.add(member, None)
                     continue
                 waiting.append(member)
-                chunk.append(
-                    Task(seq, prefix + member.name, member.name, unit.config_dir, data=member.data)
-                )
+                shown = shown_name(member.name)
+                chunk.append(Task(seq, prefix + shown, shown, unit.config_dir, data=member.data))
                 seq += 1
                 if len(chunk) >= s.chunk:
                     yield chunk
@@ -580,7 +585,7 @@ def _member_count(
             return sum(
                 1
                 for i in zf.infolist()
-                if not i.is_dir() and is_document(i.filename, include, exclude)
+                if i.filename and not i.is_dir() and is_document(i.filename, include, exclude)
             )
     return 0 if isinstance(unit, ArchiveInput) else 1
 
