@@ -30,6 +30,7 @@ from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from floor import floor_seconds
 from moneyfix.check import check_document
 from moneyfix.config import Config
 from moneyfix.model import Document
@@ -86,14 +87,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=float, default=2.0, help="MB of text per corpus")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs")
+    parser.add_argument(
+        "--files", type=int, default=3000, help="articles for the files/s figure (0: skip)"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
     table = load_table()
     table.bounds("USD")  # force the lazily loaded history in
     print(f"rate table load: {1000 * (time.perf_counter() - started):.1f} ms")
-    print(f"{'corpus':<9} {'shape':<16} {'MB':>5} {'scan MB/s':>10} {'check MB/s':>11}"
-          f" {'check/scan':>11} {'findings':>9}")  # fmt: skip
+    print(f"{'corpus':<9} {'shape':<16} {'MB':>5} {'floor MB/s':>10} {'scan MB/s':>10}"
+          f" {'x floor':>7} {'check MB/s':>11} {'x floor':>7} {'check/scan':>11}"
+          f" {'findings':>9}")  # fmt: skip
     worst = 0.0
     for name, module in _corpora().items():
         text = module.text_of_size(int(args.size * MB))
@@ -104,12 +109,38 @@ def main() -> None:
         }
         for shape, docs in shapes.items():
             scan, check, findings = measure(docs, table, args.repeat)
+            floor = floor_seconds(text, args.repeat)
             ratio = check / scan
             worst = max(worst, ratio)
-            print(f"{name:<9} {shape:<16} {size:5.2f} {size / scan:10.2f} {size / check:11.2f}"
+            print(f"{name:<9} {shape:<16} {size:5.2f} {size / floor:10.1f} {size / scan:10.2f}"
+                  f" {floor / scan:7.3f} {size / check:11.2f} {floor / check:7.3f}"
                   f" {ratio:10.2f}x {findings:9d}")  # fmt: skip
     verdict = "within" if worst <= 2 else "NOT within"
     print(f"worst check/scan time ratio {worst:.2f}x: {verdict} the 2x target")
+    print("floor: one re.finditer(r'\\d+') pass over the same text; x floor: speed as a share")
+    if args.files:
+        files_per_second(args.files)
+
+
+def files_per_second(count: int) -> None:
+    """``moneyfix check DIR`` end to end (one process, start-up included) on ``count``
+    dated Markdown articles of about 1 KB: the batch case of issue 15 (1,000 files/s)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    import make_archive
+
+    exe = shutil.which("moneyfix")
+    cli = [exe] if exe else [sys.executable, "-m", "moneyfix"]
+    with tempfile.TemporaryDirectory(prefix="moneyfix-check-") as tmp:
+        make_archive.write_tree(Path(tmp), make_archive.articles(count))
+        started = time.perf_counter()
+        subprocess.run(
+            [*cli, "check", tmp, "--output-format", "concise"], capture_output=True, check=False
+        )
+        seconds = time.perf_counter() - started
+    print(f"check of {count} Markdown articles: {seconds:.2f} s, {count / seconds:.0f} files/s")
 
 
 if __name__ == "__main__":

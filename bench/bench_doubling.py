@@ -219,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
             worst = max(worst, series(title, inputs, table, args.budget))
     if "news" in chosen:
         inputs = [
-            (f"{mb:g} MB", "news.txt", news_text(int(float(mb) * MB)).encode())
-            for mb in args.mb.split(",")
+            (f"{mb:g} MB", "news.txt", news_text(int(mb * MB)).encode())
+            for mb in map(float, args.mb.split(","))
         ]
         worst = max(worst, series("newslike, one document", inputs, table, args.budget))
     if "pairs" in chosen:

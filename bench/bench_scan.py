@@ -9,7 +9,9 @@ one core, so that one measurement's memory cannot leak into the next:
 
 - throughput of ``moneyfix.find_amounts`` over the whole file, best of 3;
 - peak RSS growth during scanning (``ru_maxrss`` after scanning minus after reading);
-- ``tracemalloc`` peak during one scan, and what is still held afterwards (the results).
+- ``tracemalloc`` peak during one scan, and what is still held afterwards (the results);
+- the regex floor (``floor.py``) on the same text in the same process: each speed is also
+  printed as a share of it, which machine load cancels out of.
 
 Memory that does not grow with file size beyond the file itself shows as a peak/file
 ratio that stays flat from 5 MB to 20 MB. Finally ``moneyfix scan FILE --format jsonl``
@@ -55,6 +57,7 @@ def _maxrss_bytes() -> int:
 def child(path: str, repeat: int) -> None:
     """Measure one file in this (fresh) process and print the figures as JSON."""
     _pin_to_one_core()
+    sys.path.insert(0, str(BENCH))
     import moneyfix
 
     moneyfix.find_amounts("warm-up: the lexicon is built on first use, 5 billion tenge")
@@ -71,6 +74,9 @@ def child(path: str, repeat: int) -> None:
         del amounts
     rss_growth = _maxrss_bytes() - rss_before
 
+    from floor import floor_seconds
+
+    floor = floor_seconds(text, repeat)
     tracemalloc.start()
     amounts = moneyfix.find_amounts(text)
     held, peak = tracemalloc.get_traced_memory()
@@ -82,6 +88,7 @@ def child(path: str, repeat: int) -> None:
                 "chars": len(text),
                 "amounts": count,
                 "seconds": best,
+                "floor_seconds": floor,
                 "rss_growth": rss_growth,
                 "traced_peak": peak,
                 "traced_held": held,
@@ -164,24 +171,33 @@ def main(argv: list[str] | None = None) -> None:
                 path.unlink()
 
     header = (
-        f"{'text':<9} {'file MB':>7} {'amounts':>8} {'MB/s':>7} "
+        f"{'text':<9} {'file MB':>7} {'amounts':>8} {'floor MB/s':>10} {'MB/s':>7} {'x floor':>7} "
         f"{'RSS +MB':>8} {'traced peak MB':>14} {'held MB':>8} {'peak/file':>9}"
     )
     if scan is not None:
-        header += f" {'scan MB/s':>9}"
+        header += f" {'scan MB/s':>9} {'x floor':>7}"
     print(f"find_amounts, one core, best of {args.repeat}:")
     print(header)
     for kind, f in rows:
         line = (
             f"{kind:<9} {f['bytes'] / MB:>7.1f} {int(f['amounts']):>8} "
-            f"{f['bytes'] / MB / f['seconds']:>7.2f} {f['rss_growth'] / MB:>8.1f} "
+            f"{f['bytes'] / MB / f['floor_seconds']:>10.1f} "
+            f"{f['bytes'] / MB / f['seconds']:>7.2f} {f['floor_seconds'] / f['seconds']:>7.2f} "
+            f"{f['rss_growth'] / MB:>8.1f} "
             f"{f['traced_peak'] / MB:>14.1f} {f['traced_held'] / MB:>8.1f} "
             f"{f['traced_peak'] / f['bytes']:>9.2f}"
         )
         if scan is not None:
             note = "" if f["scan_exit"] == 0 else f" (exit {int(f['scan_exit'])})"
-            line += f" {f['bytes'] / MB / f['scan_seconds']:>9.2f}{note}"
+            line += (
+                f" {f['bytes'] / MB / f['scan_seconds']:>9.2f}"
+                f" {f['floor_seconds'] / f['scan_seconds']:>7.2f}{note}"
+            )
         print(line)
+    print(
+        "floor: one re.finditer(r'\\d+') pass over the same text in the same process; "
+        "x floor: speed as a share of it (issue 15: find_amounts >= 0.5, scan >= 0.40)."
+    )
     print(
         "RSS +MB: peak resident memory added while scanning, beyond the text already read; "
         "traced peak: Python allocations during one scan; held: what the results keep."
