@@ -127,3 +127,43 @@ CASES = [
 @pytest.mark.parametrize(("lang", "sentence", "wants"), CASES)
 def test_shared_currency(lang: str, sentence: str, wants: list[Want]) -> None:
     check(sentence, wants, lang=lang)
+
+
+TABLES = [
+    pytest.param(
+        "en",
+        "Dividends by year\n2023 2022 2021\nPaid to shareholders, billion tenge 410 275 60\n",
+        [
+            Want("410", "410e9", "KZT", assumed=True),
+            Want("275", "275e9", "KZT", assumed=True),
+            Want("60", "60e9", "KZT", assumed=True),
+        ],
+        id="row-after-its-unit",
+    ),
+    pytest.param(
+        "ru",
+        "Средняя цена за 1 кв. м,\nтыс. тенге\nАстана 412,5 ($903)\nШымкент 250,1 ($547)\n\n"
+        "В 2024 году цены выросли на 12 процентов по всей стране, сообщили в ведомстве.",
+        [
+            Want("412,5", "412500", "KZT", decimals=1, assumed=True),
+            Want("$903", "903", "USD", assumed=True),
+            Want("250,1", "250100", "KZT", decimals=1, assumed=True),
+            Want("$547", "547", "USD", assumed=True),
+        ],
+        id="column-under-its-heading-up-to-a-blank-line",
+    ),
+    # A unit after a number is an amount, not a heading; prose below a heading is no row.
+    pytest.param(
+        "en",
+        "Budget, million tenge\nThe 14 regions asked for more in 2024, the ministry said.",
+        [],
+        id="prose-under-a-heading-is-no-table",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "wants"), TABLES)
+def test_table_cells_take_the_unit_of_their_heading(
+    lang: str, text: str, wants: list[Want]
+) -> None:
+    check(text, wants, lang=lang)

@@ -628,6 +628,8 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
     drafts = _without_overlaps(drafts + _spelled(text, drafts, lang))
     drafts = _context_currency(text, _joined_compounds(text, drafts))
     drafts = _with_listed(text, drafts, style)
+    if "\n" in text:
+        drafts = _with_table_cells(text, drafts, style)
     if not style.comma_decimal:
         drafts = _joined_ranges(text, drafts)
     if any(d.weak for d in drafts):
@@ -731,6 +733,92 @@ def _with_listed(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_D
         out.extend(reversed(listed))
         out.append(draft)
     return out
+
+
+# A table's unit: a magnitude and "tenge" with no number before them ("Total paid,
+# billion tenge 300 200 50", a column heading "тыс. тенге" on a line of its own).
+_UNIT_WORDS = ("tenge", "Tenge", "тенге", "теңге", "KZT")
+_UNIT_BEFORE = re.compile(r"(?<![\w.])(?P<mag>[^\W\d_]+\.?)[ \t]+(?:of[ \t]+)?$")
+# (A space separates cells: "300 200 50" is three numbers, not one grouped by spaces.)
+_CELL = re.compile(r"[0-9](?:[\d,.]|\u00a0(?=\d))*(?<![,.])|[ \t|]+|\([^()\n]{1,20}\)")
+_ROW_LABEL_MAX = 60
+
+
+def _with_table_cells(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_Draft]:
+    """Numbers in a table whose heading states the unit ("billion tenge", "тыс. тенге"):
+    the rest of the heading's line when it holds only numbers, and, under a heading on a
+    short line of its own, the rows below it (a label, then only numbers) up to a blank
+    line. They are tenge of that size, currency assumed; years and what an amount
+    already covers are skipped."""
+    cells: list[_Draft] = []
+    for word in _UNIT_WORDS:
+        at = text.find(word)
+        while at != -1:
+            cells.extend(_unit_cells(text, at, at + len(word), style))
+            at = text.find(word, at + 1)
+    if not cells:
+        return drafts
+    covered = [(d.start, d.end) for d in drafts]
+    fresh = [c for c in cells if not any(s < c.end and c.start < e for s, e in covered)]
+    return sorted(drafts + _without_overlaps(fresh), key=lambda d: d.start)
+
+
+def _unit_cells(text: str, start: int, end: int, style: NumberStyle) -> list[_Draft]:
+    line_start = text.rfind("\n", 0, start) + 1
+    unit = _UNIT_BEFORE.search(text, max(line_start, start - 30), start)
+    if unit is None or text[end : end + 1].isalnum():
+        return []
+    exponent = magnitude_exponent(unit["mag"])
+    if not exponent or _DIGIT.search(text, line_start, start):
+        return []
+    line_end = _line_end(text, end)
+    row = _row_cells(text, end, line_end, exponent, style)
+    if row or line_end - line_start > _ROW_LABEL_MAX:
+        return row
+    found: list[_Draft] = []
+    at = line_end + 1
+    while at < len(text) and text[at] != "\n":
+        stop = _line_end(text, at)
+        label_end = _DIGIT.search(text, at, stop)
+        if label_end is None and stop - at > _ROW_LABEL_MAX:
+            break  # prose: the table has ended
+        if label_end is not None:
+            found += _row_cells(text, label_end.start(), stop, exponent, style)
+        at = stop + 1
+    return found
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
+
+
+def _row_cells(text: str, start: int, end: int, exponent: int, style: NumberStyle) -> list[_Draft]:
+    """The numbers of ``text[start:end]`` if it holds only numbers (and short notes in
+    parentheses); none otherwise."""
+    cells = []
+    at = start
+    while at < end:
+        cell = _CELL.match(text, at, end)
+        if cell is None:
+            return []
+        number = cell.group()
+        if number[0].isdigit() and not _YEAR.fullmatch(number):
+            value, decimals, ambiguous = read_number(number, style)
+            cells.append(
+                _Draft(
+                    cell.start(),
+                    cell.end(),
+                    value.scaleb(exponent),
+                    "KZT",
+                    None,
+                    decimals,
+                    assumed=True,
+                    ambiguous=ambiguous,
+                )
+            )
+        at = cell.end()
+    return cells
 
 
 _AND = re.compile(r"\s+and\s+|\s+и\s+")
