@@ -684,9 +684,25 @@ _MINUS = re.compile(
 )
 
 
+# A cheap first test, before the pattern.
+_MINUS_SIGNS = frozenset("-−–")
+_MINUS_WORDS = frozenset({"minus", "минус"})
+
+
 def _signed(text: str, draft: _Draft) -> _Draft:
     """The draft with a negative value where a minus stands before it (outside the span)."""
-    if _MINUS.search(text, max(0, draft.start - 8), draft.start) is None:
+    start = draft.start
+    mark = text[start - 1 : start]
+    if not (
+        mark in _MINUS_SIGNS
+        or (
+            mark.isspace()
+            and (
+                text[start - 2 : start - 1] in _MINUS_SIGNS
+                or text[start - 6 : start - 1].lower() in _MINUS_WORDS
+            )
+        )
+    ) or not _MINUS.search(text, max(0, start - 8), start):
         return draft
     draft.value = -draft.value
     if draft.range is not None:
@@ -710,7 +726,7 @@ def _with_listed(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_D
         if draft.currency and draft.range is None and text[draft.start].isdigit():
             at = draft.start
             exponent = magnitude_exponent(draft.magnitude)
-            while at > floor and text[at - 1] in " \u00a0,":
+            while at > floor and _may_end_a_list_item(text, at):
                 found = item.search(text, max(floor, at - _LIST_REACH), at)
                 if found is None or (not listed and not (found["and"] or found["conj"])):
                     break
@@ -735,8 +751,10 @@ def _with_listed(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_D
     return out
 
 
-# A table's unit: a magnitude and "tenge" with no number before them ("Total paid,
-# billion tenge 300 200 50", a column heading "тыс. тенге" on a line of its own).
+# A table's unit: a magnitude and "tenge" with no number before them on the line
+# ("Total paid, billion tenge 300 200 50", a column heading "тыс. тенге" of its own).
+# A table's unit: a magnitude and "tenge" with no number before them on the line
+# ("Total paid, billion tenge 300 200 50", a column heading "тыс. тенге" of its own).
 _UNIT_WORDS = ("tenge", "Tenge", "тенге", "теңге", "KZT")
 _UNIT_BEFORE = re.compile(r"(?<![\w.])(?P<mag>[^\W\d_]+\.?)[ \t]+(?:of[ \t]+)?$")
 # (A space separates cells: "300 200 50" is three numbers, not one grouped by spaces.)
@@ -751,10 +769,13 @@ def _with_table_cells(text: str, drafts: list[_Draft], style: NumberStyle) -> li
     line. They are tenge of that size, currency assumed; years and what an amount
     already covers are skipped."""
     cells: list[_Draft] = []
+    starts = [d.start for d in drafts]
     for word in _UNIT_WORDS:
         at = text.find(word)
         while at != -1:
-            cells.extend(_unit_cells(text, at, at + len(word), style))
+            inside = bisect_right(starts, at) - 1
+            if inside < 0 or drafts[inside].end <= at:  # not an amount's own word
+                cells.extend(_unit_cells(text, at, at + len(word), style))
             at = text.find(word, at + 1)
     if not cells:
         return drafts
@@ -764,11 +785,13 @@ def _with_table_cells(text: str, drafts: list[_Draft], style: NumberStyle) -> li
 
 
 def _unit_cells(text: str, start: int, end: int, style: NumberStyle) -> list[_Draft]:
+    near = max(0, start - 30)
+    near = text.rfind("\n", near, start) + 1 or near
+    if _DIGIT.search(text, near, start) or text[end : end + 1].isalnum():
+        return []  # a number's unit ("5 billion tenge"), the common case, is no heading
+    unit = _UNIT_BEFORE.search(text, near, start)
+    exponent = magnitude_exponent(unit["mag"]) if unit else 0
     line_start = text.rfind("\n", 0, start) + 1
-    unit = _UNIT_BEFORE.search(text, max(line_start, start - 30), start)
-    if unit is None or text[end : end + 1].isalnum():
-        return []
-    exponent = magnitude_exponent(unit["mag"])
     if not exponent or _DIGIT.search(text, line_start, start):
         return []
     line_end = _line_end(text, end)
@@ -819,6 +842,19 @@ def _row_cells(text: str, start: int, end: int, exponent: int, style: NumberStyl
             )
         at = cell.end()
     return cells
+
+
+_LIST_ENDINGS = tuple(
+    f"{space}{word}{space}"
+    for word in ("and", "or", "и", "или", "және", "немесе")
+    for space in (" ", "\u00a0")
+)
+
+
+def _may_end_a_list_item(text: str, at: int) -> bool:
+    """A cheap first test: a comma or a conjunction just before ``at``."""
+    before = text[max(0, at - 9) : at]
+    return before.rstrip(" \u00a0").endswith(",") or before.endswith(_LIST_ENDINGS)
 
 
 _AND = re.compile(r"\s+and\s+|\s+и\s+")
