@@ -147,3 +147,11 @@ def test_pre_commit_entry_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert run(*hooks["moneyfix"]["entry"].split()[1:], *files).exit_code == 1
     assert run(*hooks["moneyfix-fix"]["entry"].split()[1:], *files).exit_code == 0
     assert run(*hooks["moneyfix"]["entry"].split()[1:], *files).exit_code == 0
+
+
+def test_the_documented_pre_commit_rev_is_a_release_tag_or_the_version() -> None:
+    """The README's snippet names `rev: vX.Y.Z`; it must be the package's own version (the
+    tag the release carries), so a user copying it gets a rev that exists."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    (rev,) = re.findall(r"^\s+rev: (\S+)", readme, re.M)
+    assert rev == f"v{moneyfix.__version__}"
