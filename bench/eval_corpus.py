@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from moneyfix import find_amounts
+from moneyfix.api import LANGS
 from moneyfix.model import Amount
 from moneyfix.pairs import find_pairs
 
@@ -54,7 +55,8 @@ def main() -> int:
             continue
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
         gold = {_gold_key(a) for a in meta["amounts"]}
-        amounts = find_amounts(text, lang=lang)
+        # a passage in another language (es) is read with the English number style
+        amounts = find_amounts(text, lang=lang if lang in LANGS else "en")
         found = {(a.start, a.end, a.value.normalize(), str(a.currency)) for a in amounts}
         gold_pairs = {
             (meta["amounts"][p["primary"]]["start"], meta["amounts"][p["conversion"]]["start"])
@@ -112,7 +114,8 @@ def _pool(folder: Path, only: str | None, save: Path | None, compare: Path | Non
         if only and language.split("-")[0] != only:
             continue
         text = (folder / "texts" / f"{meta['id']}.txt").read_text(encoding="utf-8")
-        amounts = find_amounts(text, lang=language.split("-")[0])
+        code = language.split("-")[0]
+        amounts = find_amounts(text, lang=code if code in LANGS else "en")
         pairs = find_pairs(text, amounts)
         row = found[language]
         row[0] += 1

@@ -41,8 +41,9 @@ def _language(text: str, lang: str) -> str:
     return detect_lang(text) if lang == "auto" else lang
 
 
-def find_amounts(text: str, lang: str = "auto") -> list[Amount]:
-    """Every amount of money in ``text``, in order, with exact spans and Decimal values.
+def find_amounts(text: str, lang: str = "auto", *, offset: int = 0) -> list[Amount]:
+    """Every amount of money in ``text``, in order, with exact spans and Decimal values
+    (``offset`` shifts the spans, for a piece of a longer document).
 
     ``lang="auto"`` detects English, Russian or Kazakh from the text (a decimal comma
     means something else in each); another value than :data:`LANGS` is a ``ValueError``.
@@ -56,7 +57,7 @@ def find_amounts(text: str, lang: str = "auto") -> list[Amount]:
     """
     from moneyfix.amounts import find_amounts as scan
 
-    return scan(text, _language(text, lang))
+    return scan(text, _language(text, lang), offset=offset)
 
 
 def find_pairs(text: str, amounts: list[Amount] | None = None, lang: str = "auto") -> list[Pair]:

@@ -211,3 +211,55 @@ def test_the_human_summary_never_says_no_problems_when_a_file_was_not_read(
         assert result.exit_code == 2
         assert "No problems found." not in result.stdout
         assert result.stdout.splitlines()[-1] == "1 file could not be read."
+
+
+# --- Markdown front matter read with a YAML parser --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "date: >-\n  2020-11-24\n",
+        "date: '2020-11-24'\n",
+        'title: "Roads: the plan"\ndate: 2020-11-24T09:30:00+05:00\n',
+        "tags:\n  - budget\n  - roads\ndate: 2020-11-24\n",
+    ],
+    ids=["block-scalar", "quoted", "datetime", "after-a-list"],
+)
+def test_front_matter_dates_in_yaml_forms(tmp_path: Path, front: str) -> None:
+    article(tmp_path, "a.md", "---\n" + front + "---\n\n" + MISSING_MAGNITUDE)
+    result = run("check", "--output-format", "json", "a.md")
+    (file,) = json.loads(result.stdout)["files"]
+    assert (file["date"], file["date_source"]) == ("2020-11-24", "front-matter")
+    assert [f["code"] for f in file["findings"]] == ["MF001"]
+
+
+def test_front_matter_impossible_date_is_still_an_error(tmp_path: Path) -> None:
+    article(tmp_path, "a.md", "---\ndate: 2020-02-31\n---\n\n" + MISSING_MAGNITUDE)
+    result = run("check", "a.md")
+    assert result.exit_code == 2
+    (line,) = error_lines(result)
+    assert "a.md" in line and "2020-02-31" in line
+
+
+# --- Markdown code found as CommonMark reads it -------------------------------------------
+
+
+def test_markdown_code_blocks_are_not_checked(tmp_path: Path) -> None:
+    code = "    " + MISSING_MAGNITUDE  # an indented code block
+    listed = "- A list item:\n\n      " + MISSING_MAGNITUDE  # code inside a list item
+    fenced = "> ~~~\n> " + MISSING_MAGNITUDE + "> ~~~\n"  # a fence in a quote
+    pre = "<pre>\n" + MISSING_MAGNITUDE + "</pre>\n"  # a raw HTML block
+    text = "Intro.\n\n" + "\n".join((code, listed, fenced, pre)) + "\n" + MISSING_MAGNITUDE
+    target = article(tmp_path, "a.md", text)
+    result = run("check", DATE, "--output-format", "concise", "-q", "a.md")
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"a.md:{text.count(chr(10))}:42: MF001 ")  # the prose line only
+    assert run("fix", DATE, "a.md").exit_code == 0
+    assert target.read_text("utf-8") == text[: -len(MISSING_MAGNITUDE)] + FIXED
+
+
+def test_markdown_indented_prose_in_a_list_is_still_checked(tmp_path: Path) -> None:
+    article(tmp_path, "a.md", "- First point.\n  " + MISSING_MAGNITUDE)
+    result = run("check", DATE, "--output-format", "concise", "-q", "a.md")
+    assert result.stdout.startswith("a.md:2:44: MF001 ")

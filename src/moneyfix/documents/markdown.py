@@ -1,12 +1,14 @@
 """Markdown (``.md``): front matter, code and markup are skipped; the date comes from front matter.
 
-Not a full CommonMark parser: it finds exactly the regions a money scanner must not read
-or rewrite (front matter, fenced code, inline code spans, HTML comments and tags, link
-destinations and reference definitions) and leaves the prose alone.
+It finds exactly the regions a money scanner must not read or rewrite and leaves the
+prose alone: front matter (parsed with PyYAML or tomllib), code blocks as CommonMark
+reads them (markdown-it-py: fenced, indented, raw-text HTML blocks such as ``<pre>``),
+inline code spans, HTML comments and tags, link destinations and reference definitions.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 
@@ -18,7 +20,6 @@ __all__ = ["analyse", "front_matter"]
 _FRONT = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*(?:\r?\n|\Z)", re.S | re.M
 )
-_FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\r\n]*)\r?$", re.M)
 _INLINE = re.compile(r"<!--|`+|</?[A-Za-z][\w:-]*(?=[\s/>])|<[A-Za-z][\w+.-]*:[^\s<>]*>|\]\(")
 # The rest of an HTML tag. A "<" outside quotes ends the attempt (CommonMark allows none
 # there): otherwise each of a run of unclosed "<b " would scan to the end of the text.
@@ -36,10 +37,15 @@ _LANG_KEYS = ("lang", "language", "locale")
 
 
 def front_matter(text: str) -> tuple[tuple[int, int] | None, dict[str, str]]:
-    """The span of a YAML (``---``) or TOML (``+++``) front matter block and its top-level keys."""
+    """The span of a YAML (``---``) or TOML (``+++``) front matter block and its top-level
+    keys, read with PyYAML or tomllib (block scalars such as ``date: >-``, quoting, lists);
+    a block neither parser reads is read line by line as ``key: value``."""
     m = _FRONT.match(text)
     if not m:
         return None, {}
+    parsed = _parsed(m.group("body"), m.group("fence"))
+    if parsed is not None:
+        return (m.start(), m.end()), parsed
     values: dict[str, str] = {}
     for km in _KEY_LINE.finditer(m.group("body")):
         value = km.group("value").strip()
@@ -49,25 +55,49 @@ def front_matter(text: str) -> tuple[tuple[int, int] | None, dict[str, str]]:
     return (m.start(), m.end()), values
 
 
-def _fences(text: str, start: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    pos = start
-    while True:
-        m = _FENCE_OPEN.search(text, pos)
-        if not m:
-            return spans
-        fence = m.group("fence")
-        if fence[0] == "`" and "`" in m.group("info"):
-            pos = m.end()
-            continue  # not a fence: an inline code span that starts a line
-        marker = f"{re.escape(fence[0])}{{{len(fence)},}}"
-        close = re.compile(rf"^ {{0,3}}{marker}[ \t]*(?:\r?\n|\r|\Z)", re.M)
-        cm = close.search(text, m.end())
-        end = cm.end() if cm else len(text)
-        spans.append((m.start(), end))
-        if end >= len(text):
-            return spans
-        pos = end
+def _parsed(body: str, fence: str) -> dict[str, str] | None:
+    """Top-level scalar keys of a front matter block (lower-cased, values as text)."""
+    import tomllib
+
+    import yaml  # only for documents with front matter
+
+    data: object
+    try:
+        data = yaml.safe_load(body) if fence == "---" else tomllib.loads(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return None  # e.g. an impossible date: read line by line, so the error names it
+    if not isinstance(data, dict):
+        return None
+    return {
+        str(key).lower(): (value.isoformat() if hasattr(value, "isoformat") else str(value)).strip()
+        for key, value in data.items()
+        if isinstance(value, str | int | float | dt.date)
+    }
+
+
+def _code_blocks(text: str, start: int) -> list[tuple[int, int]]:
+    """Code blocks as CommonMark reads them (markdown-it-py): fenced, indented (also in
+    lists and quotes), and HTML blocks of raw text (``<pre>``, ``<script>``, ``<style>``,
+    ``<textarea>``); each spans whole lines of ``text`` from ``start`` on."""
+    from markdown_it import MarkdownIt  # only for Markdown documents
+
+    body = text[start:]
+    lines = [start]
+    lines.extend(start + m.end() for m in _LINE_BREAK.finditer(body))
+    lines.append(len(text))
+    spans = []
+    for token in MarkdownIt("commonmark").parse(body):
+        if token.map is None or token.nesting < 0:
+            continue
+        raw_html = token.type == "html_block" and _RAW_BLOCK.match(token.content)
+        if token.type in ("fence", "code_block") or raw_html:
+            first, last = token.map
+            spans.append((lines[first], lines[min(last, len(lines) - 1)]))
+    return spans
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_RAW_BLOCK = re.compile(r"[ ]{0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)", re.I)
 
 
 def _backtick_runs(text: str, start: int, end: int) -> dict[int, list[int]]:
@@ -130,7 +160,7 @@ def analyse(text: str) -> Analysis:
     if span is not None:
         skip.append(span)
         body = span[1]
-    fences = _fences(text, body)
+    fences = _code_blocks(text, body)
     refs = [(m.start(), m.end()) for m in _REF_DEF.finditer(text, body)]
     blocks = sorted(fences + refs)
     pos = body
