@@ -195,3 +195,24 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_new_file_mode_follows_the_umask_and_imports_leave_it_alone() -> None:
+    """No module changes the process's umask when imported (a library must not)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys\n"
+        "os.umask(0o027)\n"
+        "import moneyfix.fixes, moneyfix.convert.run, moneyfix.convert.archives\n"
+        "import moneyfix.convert.reports\n"
+        "from moneyfix.fixes import new_file_mode\n"
+        "assert new_file_mode() == 0o640, oct(new_file_mode())\n"
+        "assert os.umask(0o022) == 0o027\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    result = subprocess.run(
+        [sys.executable, "-c", script], env={"PYTHONPATH": src}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr

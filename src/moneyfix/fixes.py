@@ -92,8 +92,20 @@ def unchanged_outside(original: str, new: str, edits: Iterable[Edit]) -> bool:
     return new[pos_new:] == original[pos_old:]
 
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
+def new_file_mode() -> int:
+    """The permissions a new file gets (0o666 less the umask), read without changing the
+    process's umask where the platform tells it (Linux ``/proc``); elsewhere the umask is
+    set and restored at once, at write time, never when a module is imported."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def sync_directory(directory: str) -> None:
@@ -172,7 +184,7 @@ def _mode_for(target: str, data: bytes, path: Path) -> int | None:
                     return None
         return stat.st_mode & 0o7777
     except FileNotFoundError:
-        return 0o666 & ~_UMASK
+        return new_file_mode()
     except OSError as exc:
         raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
 

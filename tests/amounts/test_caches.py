@@ -169,3 +169,16 @@ def test_the_projects_own_patterns_restore_exactly(
     assert [[(m.span(), m.groups()) for m in p.finditer(t)] for p in restored for t in SAMPLES] == (
         readings
     )
+
+
+def test_the_lexicon_cache_is_named_for_the_code_that_builds_it(
+    cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change to the builder's code must never reuse a lexicon built by the old code."""
+    before = lexicon._cache_file()
+    changed = tmp_path / "lexicon.py"
+    changed.write_bytes(Path(lexicon.__file__).read_bytes() + b"\n# a changed builder\n")
+    monkeypatch.setattr(lexicon, "__file__", str(changed))
+    after = lexicon._cache_file()
+    assert before is not None and after is not None
+    assert before != after

@@ -218,19 +218,22 @@ def lexicon() -> Lexicon:
 
 
 def _cache_file() -> Path | None:
-    """Where the built lexicon is kept, named for what it was built from."""
+    """Where the built lexicon is kept, named for what it was built from: Babel's data,
+    our tables, and this module's own code (a changed builder never reuses a stale file)."""
     spec = importlib.util.find_spec("babel")
     if spec is None or spec.origin is None:
         return None
     try:
         stat = os.stat(spec.origin)
+        with open(__file__, "rb") as fh:
+            code = zlib.crc32(fh.read())
     except OSError:
         return None
     from moneyfix import __version__
 
     tables = (LOCALES, CURRENCIES, SUPPLEMENT_WORDS, SUPPLEMENT_STEMS, SYMBOLS)
     sources = repr((__version__, *tables, SUPPLEMENT_MAGNITUDES))
-    key = zlib.crc32(f"{spec.origin}:{stat.st_mtime_ns}:{stat.st_size}:{sources}".encode())
+    key = zlib.crc32(f"{spec.origin}:{stat.st_mtime_ns}:{stat.st_size}:{code}:{sources}".encode())
     return cached_file("lexicon", key, ".json")
 
 

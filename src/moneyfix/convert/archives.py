@@ -23,11 +23,9 @@ from types import TracebackType
 from typing import IO, Any
 
 from moneyfix.convert.plan import Member
+from moneyfix.fixes import new_file_mode
 
 __all__ = ["ArchiveWriter", "copy_atomic", "inside"]
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 class ArchiveWriter:
@@ -106,7 +104,7 @@ class ArchiveWriter:
         self._raw.flush()
         os.fsync(self._raw.fileno())
         self._raw.close()
-        os.chmod(self.tmp, 0o666 & ~_UMASK)
+        os.chmod(self.tmp, new_file_mode())
         os.replace(self.tmp, self.target)
 
     def abort(self) -> None:
@@ -146,7 +144,7 @@ def copy_atomic(source: Path, target: Path) -> None:
             shutil.copyfileobj(src, dst)
             dst.flush()
             os.fsync(dst.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from moneyfix.convert.worker import DocSummary, Options, Outcome
+from moneyfix.fixes import new_file_mode
 from moneyfix.rates.table import RateTable
 from moneyfix.report.html import ReviewPage
 from moneyfix.report.html import run_metadata as page_metadata
@@ -41,8 +42,6 @@ __all__ = [
 ]
 
 REPORT_KINDS = ("json", "csv", "html")
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 _CSV_COLUMNS = (
     "path",
     "document",
@@ -191,7 +190,7 @@ class ReportWriter:
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._fh.close()
-        os.chmod(self._tmp, 0o666 & ~_UMASK)
+        os.chmod(self._tmp, new_file_mode())
         os.replace(self._tmp, self.path)
 
     def abort(self) -> None:

@@ -45,6 +45,7 @@ from moneyfix.convert.progress import Counters, Progress
 from moneyfix.convert.reports import ReportWriter, entry_for, stored_entry
 from moneyfix.convert.state import State, clean_temporaries, rates_version
 from moneyfix.convert.worker import Options, Outcome, table_for
+from moneyfix.fixes import new_file_mode
 from moneyfix.inputs import InputError
 
 __all__ = ["Run", "Settings"]
@@ -553,7 +554,7 @@ class _PartsWriter:
         try:
             mode = os.stat(self.target).st_mode & 0o7777
         except OSError:
-            mode = 0o666 & ~_UMASK
+            mode = new_file_mode()
         os.chmod(self.tmp, mode)
         os.replace(self.tmp, self.target)
 
@@ -562,10 +563,6 @@ class _PartsWriter:
             self._fh.close()
         with contextlib.suppress(OSError):
             os.unlink(self.tmp)
-
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 def _is_jsonl(path: Path) -> bool:
