@@ -113,11 +113,11 @@ def test_per_file_ignores_without_codes_is_a_usage_error(tmp_path: Path, value: 
 
 
 def test_statistics_counts_per_rule(tmp_path: Path) -> None:
-    article(tmp_path, "a.txt", MISSING_MAGNITUDE + IMPLAUSIBLE)
+    article(tmp_path, "a.txt", MISSING_MAGNITUDE + MISSING_MAGNITUDE)
     article(tmp_path, "b.txt", MISSING_MAGNITUDE)
-    result = run("check", DATE, "--statistics", "a.txt", "b.txt")
+    result = run("check", "--statistics", "a.txt", "b.txt")  # undated: MF006, no fix
     assert result.exit_code == 1
-    assert result.stdout == "2\tMF001\t[*] missing-magnitude\n1\tMF007\t    implausible-rate\n"
+    assert result.stdout == "3\tMF001\t[*] missing-magnitude\n2\tMF006\t    undated\n"
 
 
 def test_statistics_as_json(tmp_path: Path) -> None:
