@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat as stat_module
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from pathlib import Path
 
@@ -23,6 +24,7 @@ __all__ = [
     "WriteBatch",
     "WriteError",
     "apply_edits",
+    "is_special",
     "normalize_edits",
     "unchanged_outside",
     "write_atomic",
@@ -122,12 +124,53 @@ def sync_directory(directory: str) -> None:
         os.close(fd)
 
 
-def _replace(target: str, data: bytes, mode: int, shown: str) -> None:
-    directory = os.path.dirname(target) or "."
+_TEMP = ".moneyfix-tmp"
+
+
+def _temp_prefix(target: str) -> str:
+    """``.NAME.PID.``, the name cut so that a long file name still leaves room (255 bytes)."""
+    name = os.path.basename(target).encode("utf-8", "surrogateescape")[:120]
+    return f".{name.decode('utf-8', 'ignore')}.{os.getpid()}."
+
+
+def _clean_stale(directory: str, target: str) -> None:
+    """Remove temporary files of ``target`` that a killed run left (their process is gone)."""
+    prefix = _temp_prefix(target).rsplit(".", 2)[0] + "."
     try:
-        fd, tmp = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".moneyfix-tmp"
-        )
+        names = [n for n in os.listdir(directory) if n.startswith(prefix) and n.endswith(_TEMP)]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(directory, name))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _replace(
+    target: str,
+    data: bytes,
+    mode: int,
+    shown: str,
+    owner: tuple[int, int] | None = None,
+    unchanged: Callable[[], bool] = lambda: True,
+) -> None:
+    """Write ``data`` to a temporary file and rename it over ``target``; ``owner`` is kept
+    where the system lets us, and ``unchanged()`` is asked just before the rename."""
+    directory = os.path.dirname(target) or "."
+    _clean_stale(directory, target)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=_temp_prefix(target), suffix=_TEMP)
     except OSError as exc:
         raise WriteError(f"{shown}: cannot write ({exc.strerror or exc})") from None
     try:
@@ -136,6 +179,12 @@ def _replace(target: str, data: bytes, mode: int, shown: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        if owner is not None:
+            with contextlib.suppress(OSError):
+                os.chown(tmp, *owner)
+        if not unchanged():
+            os.unlink(tmp)
+            raise WriteError(f"{shown}: changed while it was being fixed; not written")
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -170,8 +219,46 @@ def write_atomic(source: Source, new_text: str) -> bool:
         raise WriteError(f"{shown}: changed since it was read; not written")
     if data == current:
         return False
-    _replace(target, data, (source.st_mode or stat.st_mode) & 0o7777, shown)
+    if stat.st_nlink > 1:  # a rename would cut the other links off: write in place
+        _write_in_place(target, data, shown)
+        return True
+
+    def unchanged() -> bool:
+        now = os.stat(target)
+        if (now.st_size, now.st_mtime_ns, now.st_ino) == (
+            stat.st_size,
+            stat.st_mtime_ns,
+            stat.st_ino,
+        ):
+            return True
+        with open(target, "rb") as fh:
+            return digest(fh.read()) == source.checksum
+
+    mode = (source.st_mode or stat.st_mode) & 0o7777
+    _replace(target, data, mode, shown, (stat.st_uid, stat.st_gid), unchanged)
     return True
+
+
+def _write_in_place(target: str, data: bytes, shown: str) -> None:
+    """Overwrite a hard-linked file's bytes (all its names see the fix); not atomic, so it
+    is done only after every check passed, and in one write, truncate and fsync."""
+    try:
+        with open(target, "r+b") as fh:
+            fh.write(data)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise WriteError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+
+
+def is_special(target: str) -> bool:
+    """An existing target that is not a regular file or directory (a device, a FIFO)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not (stat_module.S_ISREG(mode) or stat_module.S_ISDIR(mode))
 
 
 def _mode_for(target: str, data: bytes, path: Path) -> int | None:
@@ -191,8 +278,16 @@ def _mode_for(target: str, data: bytes, path: Path) -> int | None:
 
 def write_new(path: Path, data: bytes) -> bool:
     """Atomically create or replace an output file; ``False`` when the file already holds
-    exactly ``data`` (so a rerun rewrites nothing)."""
+    exactly ``data`` (so a rerun rewrites nothing). A device or FIFO (``-o /dev/stdout``)
+    is written through, never replaced by a file."""
     target = os.path.realpath(path)
+    if is_special(target):
+        try:
+            with open(target, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        return True
     mode = _mode_for(target, data, path)
     if mode is None:
         return False
@@ -223,15 +318,17 @@ class WriteBatch:
         if mode is None:
             return False
         directory = os.path.dirname(target) or "."
+        tmp = ""
         try:
             os.makedirs(directory, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(
-                dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".moneyfix-tmp"
-            )
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=_temp_prefix(target), suffix=_TEMP)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.chmod(tmp, mode)
         except OSError as exc:
+            if tmp:  # a full disk: no temporary file is left behind
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
             raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
         self._staged.append((tmp, target, str(path)))
         return True

@@ -152,3 +152,19 @@ def test_outputs_never_escape_out_through_a_symlinked_directory(tmp_path: Path) 
     assert list(elsewhere.iterdir()) == []
     for name in ("a.md", "b.zip", "c.jsonl"):
         assert f"sub/{name}: resolves outside the output directory; not written" in err
+
+
+def test_a_report_to_a_fifo_is_written_through(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_bytes(ARTICLE)
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        code, _, err = run(
+            str(tmp_path / "a.md"), "--out", str(tmp_path / "out"), "--report", str(fifo)
+        )
+        assert code == 0, err
+        assert os.read(reader, 1 << 16).startswith(b'{"version": 1')
+    finally:
+        os.close(reader)
+    assert fifo.is_fifo()

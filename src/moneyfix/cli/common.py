@@ -119,6 +119,13 @@ def open_output(output: Path | None, problems: Problems) -> Iterator[TextIO]:
         return
     import tempfile
 
+    from moneyfix.fixes import is_special
+
+    if is_special(str(output)):  # -o /dev/stdout, a FIFO: written through, never replaced
+        with open(output, "w", encoding="utf-8") as through:
+            yield through
+        return
+
     try:
         fd, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
     except OSError as exc:

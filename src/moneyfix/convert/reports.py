@@ -22,6 +22,7 @@ import contextlib
 import csv
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import IO, Any
@@ -190,6 +191,13 @@ class ReportWriter:
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._fh.close()
+        from moneyfix.fixes import is_special
+
+        if is_special(str(self.path)):  # a FIFO or device: written through, never replaced
+            with open(self._tmp, "rb") as src, open(self.path, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+            os.unlink(self._tmp)
+            return
         os.chmod(self._tmp, new_file_mode())
         os.replace(self._tmp, self.path)
 
