@@ -32,6 +32,11 @@ SIGNS = [
         id="word-minus",
     ),
     pytest.param(
+        "The tourism balance was about minus $84.5 million last year.",
+        [Want("$84.5 million", "-84.5e6", "USD", "million", 1, "about", assumed=True)],
+        id="hedge-before-the-minus",
+    ),
+    pytest.param(
         "Net cash flow:\u2212$14 million after a year of growth.",
         [Want("$14 million", "-14e6", "USD", "million", assumed=True)],
         id="minus-sign-before-a-sign",

@@ -535,6 +535,7 @@ def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> str | None:
 _VERB_BEFORE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ит|ут|ют|ат|ят|ется|ится)\s+$")
 
 
+_MINUS_WORD_END = re.compile(r"(?i:minus|минус)\s+$")
 _HEDGE_WORDS = frozenset(HEDGES)
 _HEDGE_ENDINGS = frozenset(h.split()[-1] for h in HEDGES)  # a cheap first test
 _WORD_SPLIT = re.compile(r"[\s(\[\"'“«]+")
@@ -547,6 +548,8 @@ _HEDGE_AFTER_START = frozenset(w[0] for w in HEDGES_AFTER)  # a cheap first test
 def _hedge(text: str, draft: _Draft) -> str | None:
     """The hedge just before the amount ("more than", "~"), or a Kazakh one just after it."""
     window = text[max(0, draft.start - _HEDGE_REACH) : draft.start]
+    if draft.value < 0:  # "about minus $109 million": the hedge stands before the minus
+        window = _MINUS_WORD_END.sub("", window)
     stripped = window.rstrip(" \u00a0")
     if stripped[-1:] in _HEDGE_SIGNS and not stripped[-2:-1].isdigit():
         return stripped[-1]  # "(~$3bn)", "≈ 5 billion tenge"; not "5~6"
