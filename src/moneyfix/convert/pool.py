@@ -18,6 +18,8 @@ import hashlib
 import os
 import re
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -172,8 +174,21 @@ def shift_lines(outcome: Outcome, name: str, offset: int) -> None:
 
 
 def _init_worker() -> None:
-    """Workers leave Ctrl-C to the main process, which winds the run down."""
+    """Workers leave Ctrl-C to the main process, which winds the run down, and exit when
+    it dies (``kill -9`` leaves no one to tell them: they notice they were orphaned)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+PARENT_CHECK = 0.5
+"""Seconds between a worker's checks that the main process is still there."""
 
 
 def _ready() -> int:
@@ -190,6 +205,11 @@ class Pool:
         self._executor: ProcessPoolExecutor | None = None
         self._pending: deque[Future[list[Result]]] = deque()
         self.worker_pids: list[int] = []
+
+    def cap(self, work: int) -> None:
+        """No more workers than there are inputs to share out, or cores to run them."""
+        self.jobs = max(1, min(self.jobs, work, os.cpu_count() or 1))
+        self.window = min(self.window, self.jobs * 2)
 
     def start(self) -> None:
         """Start the workers now (before any progress-bar thread exists in this process)."""

@@ -130,12 +130,12 @@ class Run:
         try:
             s = self.settings
             files, streams = self._plan(paths)
+            members = sum(_member_count(u, s.include, s.exclude) for u in streams)
+            self.pool.cap(len(files) + max(members, len(streams)))
             self.pool.start()
             if self._stop:
                 raise KeyboardInterrupt
-            self.progress.start(
-                len(files) + sum(_member_count(u, s.include, s.exclude) for u in streams)
-            )
+            self.progress.start(len(files) + members)
             phase = "files"
             self._files(files)
             phase = "streams"
