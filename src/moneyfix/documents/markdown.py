@@ -78,10 +78,13 @@ def _parsed(body: str, fence: str) -> dict[str, str] | None:
 def _code_blocks(text: str, start: int) -> list[tuple[int, int]]:
     """Code blocks as CommonMark reads them (markdown-it-py): fenced, indented (also in
     lists and quotes), and HTML blocks of raw text (``<pre>``, ``<script>``, ``<style>``,
-    ``<textarea>``); each spans whole lines of ``text`` from ``start`` on."""
-    from markdown_it import MarkdownIt  # only for Markdown documents
-
+    ``<textarea>``); each spans whole lines of ``text`` from ``start`` on. A text without
+    a fence, an indented line or such a tag has none, and is not parsed (start-up)."""
     body = text[start:]
+    if not _MAYBE_CODE.search(body):
+        return []
+    from markdown_it import MarkdownIt  # only for Markdown documents that may hold code
+
     lines = [start]
     lines.extend(start + m.end() for m in _LINE_BREAK.finditer(body))
     lines.append(len(text))
@@ -97,6 +100,11 @@ def _code_blocks(text: str, start: int) -> list[tuple[int, int]]:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MAYBE_CODE = re.compile(
+    r"^[ \t>*+\-\d.)]*(?:```|~~~| {4}|\t)|<(?:pre|script|style|textarea)", re.M | re.I
+)
+"""What every code block needs somewhere: a fence, an indent of four (after quote or
+list markers), or a raw-text HTML tag."""
 _RAW_BLOCK = re.compile(r"[ ]{0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)", re.I)
 
 
