@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from moneyfix.config import Config
-from moneyfix.documents import DocumentError, text_source
-from moneyfix.documents.dates import find_dateline, parse_loose
-from moneyfix.model import Document
+from moneyfix.documents import DocumentError, record_date, text_source
+from moneyfix.fixes import apply_edits
+from moneyfix.model import Document, Edit
 from moneyfix.rates.table import RateTable
 from moneyfix.report._common import decimal_str
 
@@ -48,13 +48,8 @@ def record_document(path: str, text: str, date: str | None) -> Document:
 
     A date value that is not a date is an error, as for a JSONL date field.
     """
-    if date:
-        day = parse_loose(date)
-        if day is None:
-            raise DocumentError(f"{path}: date {date!r} is not a date")
-        return Document(path=path, text=text, date=day, date_source="field")
-    found = find_dateline(text)
-    return Document(path=path, text=text, date=found, date_source="dateline" if found else None)
+    day, source = record_date(date, text, path)
+    return Document(path=path, text=text, date=day, date_source=source)
 
 
 @dataclass
@@ -146,14 +141,8 @@ def _rewritten(text: str, start: int, end: int, edits: Any) -> str:
     """The finding's span as its fix would leave it (edits may reach past the span)."""
     low = min([start, *(e.start for e in edits)])
     high = max([end, *(e.end for e in edits)])
-    out = []
-    position = low
-    for edit in sorted(edits, key=lambda e: e.start):
-        out.append(text[position : edit.start])
-        out.append(edit.replacement)
-        position = edit.end
-    out.append(text[position:high])
-    return "".join(out)
+    local = [Edit(e.start - low, e.end - low, e.replacement) for e in edits]
+    return apply_edits(text[low:high], local)
 
 
 def scan_record(

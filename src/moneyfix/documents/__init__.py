@@ -34,6 +34,7 @@ __all__ = [
     "open_documents",
     "parse_date",
     "read_document",
+    "record_date",
     "text_source",
     "write_back",
 ]
@@ -169,22 +170,14 @@ def _records(
     items: list[tuple[Document, Source]] = []
     from_name = date_from_filename(name)
     for record in jsonl.records(body, name, text_field, date_field):
-        field_date = parse_loose(record.date_value) if record.date_value else None
-        if record.date_value and field_date is None and date is None:
-            raise DocumentError(
-                f"{name}:{record.line}: {date_field} {record.date_value!r} is not a date"
-            )
-        rec_date: dt.date | None
-        rec_source: str | None
-        if date is not None:
-            rec_date, rec_source = date, "option"
-        elif field_date is not None:
-            rec_date, rec_source = field_date, "field"
-        elif from_name is not None:
-            rec_date, rec_source = from_name, "filename"
-        else:
-            rec_date = find_dateline(record.text)
-            rec_source = "dateline" if rec_date else None
+        rec_date, rec_source = record_date(
+            record.date_value,
+            record.text,
+            f"{name}:{record.line}",
+            option=date,
+            from_name=from_name,
+            label=date_field,
+        )
         doc = Document(
             path=f"{name}:{record.line}",
             text=record.text,
@@ -201,6 +194,33 @@ def _records(
             )
         )
     return items
+
+
+def record_date(
+    value: str | None,
+    text: str,
+    where: str,
+    *,
+    option: dt.date | None = None,
+    from_name: dt.date | None = None,
+    label: str = "date",
+) -> tuple[dt.date | None, str | None]:
+    """A record's date and where it came from: the option, its date value, the file
+    name's date or its dateline, in that order (a JSONL record, a table row).
+
+    A date value that is not a date is an error naming ``where``, unless the option wins.
+    """
+    if option is not None:
+        return option, "option"
+    if value:
+        day = parse_loose(value)
+        if day is None:
+            raise DocumentError(f"{where}: {label} {value!r} is not a date")
+        return day, "field"
+    if from_name is not None:
+        return from_name, "filename"
+    found = find_dateline(text)
+    return found, "dateline" if found else None
 
 
 def text_source(name: str, text: str) -> Source:
