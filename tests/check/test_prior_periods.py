@@ -55,6 +55,28 @@ def test_a_year_named_in_the_sentence_before_counts_and_any_day_of_it_matches() 
     assert "inside 2015" in message and "a figure of 2015" in message
 
 
+def test_two_years_back_is_the_year_before_last() -> None:
+    text = "Two years ago the fund held 17.9 billion tenge ($100 million)."
+    code, severity, message = _only(text)
+    assert (code, severity) == ("MF003", "info")
+    assert "the average official rate of 2014" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "severity"),
+    [
+        # 2015's lowest rate was 182.35: 179.60 is 1.5% under it, inside the 2.1% allowed
+        ("In 2015 the bank lent 17.96 billion tenge ($100.0 million).", "MF003", "info"),
+        # 177.80 is 2.5% under it: no day of 2015 explains it
+        ("In 2015 the bank lent 17.78 billion tenge ($100.0 million).", "MF003", "warning"),
+    ],
+)  # fmt: skip
+def test_a_named_year_explains_a_rate_just_beyond_its_range_within_tolerance(
+    text: str, code: str, severity: str
+) -> None:
+    assert _only(text)[:2] == (code, severity)
+
+
 def test_a_month_named_without_its_year_is_the_latest_one_before_the_article() -> None:
     text = "In January deposits fell to 6.95 trillion tenge ($20.02 billion), the bank said."
     code, severity, message = _only(text)

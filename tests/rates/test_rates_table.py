@@ -105,6 +105,10 @@ def test_between_average_bounds_coverage(pinned: Path) -> None:
     )
     assert table.average("USD", day("2021-01-01"), day("2021-12-31")) is None
     assert table.bounds("USD") == (Decimal("380"), Decimal("390"))
+    assert table.year_range("USD", 2020) == (Decimal("380"), Decimal("390"))
+    assert table.year_range("RUB", 2020) == (Decimal("6.1"), Decimal("6.2"))
+    assert table.year_range("USD", 2019) is None
+    assert table.year_range("KZT", 2019) == (Decimal(1), Decimal(1))
     assert table.coverage("USD") == (day("2020-01-01"), day("2020-01-20"))
     assert table.currencies() == ["RUB", "USD"]
     assert table.last_date("RUB") == day("2020-01-02")

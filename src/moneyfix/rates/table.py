@@ -89,6 +89,7 @@ class RateTable:
         self._known: list[str] | None = None
         self._bounds: dict[str, tuple[Decimal, Decimal]] = {}
         self._averages: dict[tuple[str, dt.date, dt.date], Decimal | None] = {}
+        self._years: dict[tuple[str, int], tuple[Decimal, Decimal] | None] = {}
 
     # -- loading -----------------------------------------------------------------------
 
@@ -221,6 +222,21 @@ class RateTable:
             mean = sum(series.values[lo:hi], Decimal(0)) / (hi - lo) if hi > lo else None
             self._averages[key] = mean
         return self._averages[key]
+
+    def year_range(self, currency: str, year: int) -> tuple[Decimal, Decimal] | None:
+        """Lowest and highest rate stored in ``year`` (``None``: no row): every rate of a
+        period inside the year, and its average, lies between them."""
+        code = currency.upper()
+        if code == BASE_CURRENCY:
+            return Decimal(1), Decimal(1)
+        key = (code, year)
+        if key not in self._years:  # asked for every pair that misses its window
+            series = self.series(code)
+            lo = bisect_left(series.dates, dt.date(year, 1, 1))
+            hi = bisect_right(series.dates, dt.date(year, 12, 31))
+            values = series.values[lo:hi]
+            self._years[key] = (min(values), max(values)) if values else None
+        return self._years[key]
 
     def bounds(self, currency: str) -> tuple[Decimal, Decimal]:
         """Lowest and highest rate ever stored: can any historical rate explain a pair?"""

@@ -20,7 +20,7 @@ from moneyfix.model import Amount, Applicability, Edit, Finding, Fix, Pair
 from moneyfix.pairs import implied_rate, rate_currencies
 from moneyfix.rates.table import Rate, RateTable, RateUnavailable
 from moneyfix.rules.evidence import DocumentScale, Reading, weigh
-from moneyfix.rules.periods import Period, periods_near
+from moneyfix.rules.periods import Period, periods_near, years_near
 from moneyfix.rules.registry import RULES
 
 _THOUSAND = Decimal(1000)
@@ -120,10 +120,11 @@ class RateSource:
     def __init__(self, table: RateTable, settings: Settings) -> None:
         self.table = table
         self.settings = settings
+        self._known = {*table.currencies(), "KZT"}
+        self._windows: dict[tuple[str, str, dt.date], list[Rate]] = {}
 
     def knows(self, view: PairView) -> bool:
-        known = set(self.table.currencies()) | {"KZT"}
-        return view.units in known and view.per in known
+        return view.units in self._known and view.per in self._known
 
     def rate(self, view: PairView, day: dt.date) -> Rate:
         if view.units == "KZT":
@@ -131,7 +132,16 @@ class RateSource:
         return self.table.cross(view.units, view.per, day, self.settings.max_staleness)
 
     def window(self, view: PairView, day: dt.date) -> list[Rate]:
-        """Official rates dated D-before ... D+after (only those that exist)."""
+        """Official rates dated D-before ... D+after (only those that exist); looked up once
+        per currency pair and day, as every pair of a document asks again (do not change
+        the list)."""
+        key = (view.units, view.per, day)
+        found = self._windows.get(key)
+        if found is None:
+            found = self._windows[key] = self._window(view, day)
+        return found
+
+    def _window(self, view: PairView, day: dt.date) -> list[Rate]:
         first = day - dt.timedelta(days=self.settings.window_before)
         rates: dict[dt.date, Rate] = {}
         for offset in range(self.settings.window_before + self.settings.window_after + 1):
@@ -160,6 +170,22 @@ class RateSource:
             for r in per
             if r.date in units
         ]
+
+    def may_explain(self, view: PairView, year: int, slack: Decimal) -> bool:
+        """Whether some rate of ``year`` (a day's, or the average of a period inside it) can
+        be within ``slack`` of the pair's implied rate: all of them lie between the year's
+        lowest and highest. A cross always may (its average is not bounded by its days)."""
+        if view.units != "KZT":
+            return True
+        span = self.table.year_range(view.per, year)
+        if span is None:
+            return False
+        low, high = span
+        if view.implied < low:
+            return abs(view.implied / low - 1) <= slack
+        if view.implied > high:
+            return abs(view.implied / high - 1) <= slack
+        return True
 
     def coverage(self, view: PairView) -> tuple[dt.date, dt.date]:
         """The days the history knows both currencies of the pair."""
@@ -215,12 +241,13 @@ def check_pair(
             if fit:
                 return _magnitude_findings(view, text, shift, fit, rates.settings, scale)
         assert day is not None
-        periods = periods_near(text, view.primary.start, day)
+        within = _within(view.implied, bounds, slack)
+        periods = _named_periods(view, text, rates, day, slack, within)
         for period in periods:
             matched = _period_rate(view, period, rates, slack)
             if matched:
                 return [_period_finding(view, period, *matched)]
-        if _within(view.implied, bounds, slack):
+        if within:
             return [_mismatch_finding(view, text, window, rates, day, slack)]
         early = [p for p in periods if p.start < rates.coverage(view)[0]]
         if early:  # "in 1995": the rates that would explain it are older than the history
@@ -245,6 +272,20 @@ def _of_day(view: PairView, rates: RateSource, day: dt.date, fallback: Rate) -> 
         return rates.rate(view, day)
     except RateUnavailable:
         return fallback
+
+
+def _named_periods(
+    view: PairView, text: str, rates: RateSource, day: dt.date, slack: Decimal, within: bool
+) -> list[Period]:
+    """The periods named near the pair, read only when they can change the verdict: a rate
+    of a year they may fall in comes near the implied rate, or (a pair outside the whole
+    history's range) a year before the history may be named."""
+    years = years_near(text, view.primary.start, day)
+    if any(rates.may_explain(view, year, slack) for year in years) or (
+        not within and min(years) <= rates.coverage(view)[0].year
+    ):
+        return periods_near(text, view.primary.start, day)
+    return []
 
 
 def _period_rate(

@@ -75,12 +75,33 @@ class Period:
 
 def periods_near(text: str, offset: int, day: dt.date) -> list[Period]:
     """Periods named in the sentence holding ``offset`` or the one before, begun before ``day``."""
+    start, end = _sentences(text, offset)
+    return [p for p in _periods_in(text[start:end], day) if p.start < day]
+
+
+def years_near(text: str, offset: int, day: dt.date) -> set[int]:
+    """Every year a period of :func:`periods_near` can fall in: the four-digit years written
+    there, the article's year and the two before it (a relative year, a month without its
+    year). One cheap pass, where reading the periods costs a dozen patterns: a pair that
+    no rate of these years can explain needs no periods."""
+    start, end = _sentences(text, offset)
+    written = {int(m.group(1)) for m in _YEAR_DIGITS.finditer(text, start, end)}
+    return written | {day.year, day.year - 1, day.year - 2}
+
+
+_YEAR_DIGITS = re.compile(r"(?=((?:19|20)\d\d))")
+"""Every four-digit year, overlapping ones too: a superset of what ``_YEAR`` reads."""
+
+
+def _sentences(text: str, offset: int) -> tuple[int, int]:
+    """The span of the sentence holding ``offset`` and the one before (at most ``_REACH``
+    characters either side)."""
     low = max(0, offset - _REACH)
     starts = [low, *(m.end() for m in _SENTENCE_END.finditer(text, low, offset))]
     start = starts[-2] if len(starts) > 1 else low
     after = _SENTENCE_END.search(text, offset, offset + _REACH)
     end = after.start() + 1 if after else min(len(text), offset + _REACH)
-    return [p for p in _periods_in(text[start:end], day) if p.start < day]
+    return start, end
 
 
 @functools.lru_cache(maxsize=256)
