@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from moneyfix.amounts.language import detect_lang
+from moneyfix.choices import LANGS
 from moneyfix.config import Config
 from moneyfix.model import Amount, Document, FileReport, Finding, Pair
 from moneyfix.rates.table import RateTable
@@ -30,9 +31,6 @@ __all__ = [
     "find_pairs",
     "fix_text",
 ]
-
-LANGS = ("auto", "en", "ru", "kk", "kk-Latn")
-"""The values ``lang`` takes: a language the scanner reads, or ``auto`` to detect it."""
 
 
 def _language(text: str, lang: str) -> str:

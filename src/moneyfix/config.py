@@ -17,13 +17,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from moneyfix.choices import CHECK_FORMATS, FAIL_ON
 from moneyfix.documents.dates import parse_date
 from moneyfix.rules.registry import RULES
 
 __all__ = [
     "CONFIG_FILES",
-    "FAIL_ON",
-    "OUTPUT_FORMATS",
     "Config",
     "ConfigError",
     "clear_cache",
@@ -33,18 +32,6 @@ __all__ = [
 ]
 
 CONFIG_FILES = ("moneyfix.toml", "pyproject.toml")
-FAIL_ON = ("error", "warning", "info")
-OUTPUT_FORMATS = (
-    "full",
-    "concise",
-    "json",
-    "json-lines",
-    "github",
-    "gitlab",
-    "sarif",
-    "junit",
-    "html",
-)
 _CODE = re.compile(r"MF\d{0,3}|ALL")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
@@ -271,7 +258,7 @@ _CHECKS: dict[str, Any] = {
     "per_file_ignores": _per_file_ignores,
     "tolerance": _tolerance,
     "fail_on": _choice(FAIL_ON),
-    "output_format": _choice(OUTPUT_FORMATS),
+    "output_format": _choice(CHECK_FORMATS),
     "date": _date,
     "lang": _lang,
     "max_staleness": _days,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from moneyfix.choices import CHECK_FORMATS
 from moneyfix.cli.common import (
     Problems,
     emit,
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from moneyfix.rates.table import RateTable
     from moneyfix.runner import FileResult, Job
 
-_FORMATS = "full|concise|json|json-lines|github|gitlab|sarif|junit|html"
 _CODES = "(repeatable, or comma-separated)"
 
 
@@ -70,7 +70,7 @@ def _command(fix_default: bool) -> Any:
             None, "--tolerance", help="Relative rate tolerance, e.g. 0.02 or 2%."
         ),
         output_format: str | None = typer.Option(
-            None, "--output-format", help=f"Report format: {_FORMATS}."
+            None, "--output-format", help=f"Report format: {'|'.join(CHECK_FORMATS)}."
         ),
         output: Path | None = typer.Option(None, "-o", "--output", help="Write the report here."),
         fail_on: str | None = typer.Option(

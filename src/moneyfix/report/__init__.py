@@ -11,6 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from moneyfix.choices import CHECK_FORMATS, FORMAT_SUFFIXES, SCAN_FORMATS
 from moneyfix.model import FileReport
 from moneyfix.report.amounts import Conversions, ConvertedValue
 from moneyfix.report.positions import LineIndex
@@ -18,30 +19,6 @@ from moneyfix.report.positions import LineIndex
 if TYPE_CHECKING:
     from moneyfix.rates.table import RateTable
 
-CHECK_FORMATS = (
-    "full",
-    "concise",
-    "json",
-    "json-lines",
-    "github",
-    "gitlab",
-    "sarif",
-    "junit",
-    "html",
-)
-FORMAT_SUFFIXES = {
-    "full": "txt",
-    "concise": "txt",
-    "json": "json",
-    "json-lines": "jsonl",
-    "github": "txt",
-    "gitlab": "json",
-    "sarif": "json",
-    "junit": "xml",
-    "html": "html",
-}
-"""The file suffix of each check format's output."""
-SCAN_FORMATS = ("table", "json", "jsonl", "csv")
 
 _CHECK_RENDERERS = {
     "json": ("jsonfmt", "render"),
