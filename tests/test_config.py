@@ -113,6 +113,7 @@ def test_explicit_config_file(tmp_path: Path) -> None:
         ("date = 'soon'\n", "date: cannot read date 'soon'"),
         ("unsafe-fixes = 'yes'\n", "unsafe-fixes: expected true or false"),
         ("to = 'dollars'\n", "to: expected a currency code"),
+        ("lang = 'xx'\n", "lang: expected one of auto, en, ru, kk, kk-Latn"),
         ("fail-on = 'error'\nfail_on = 'info'\n", "given twice"),
         ("fail-on = \n", "invalid TOML"),
     ],

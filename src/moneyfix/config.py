@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from moneyfix.choices import CHECK_FORMATS, FAIL_ON
+from moneyfix.choices import CHECK_FORMATS, FAIL_ON, LANGS
 from moneyfix.documents.dates import parse_date
 from moneyfix.rules.registry import RULES
 
@@ -245,12 +245,6 @@ def _currency(value: Any, where: str) -> str:
     return value.upper()
 
 
-def _lang(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"auto|[a-z]{2}(?:-[A-Za-z]{2,4})?", value):
-        raise ConfigError(f"{where}: expected auto or a language code such as en, ru, kk")
-    return value
-
-
 _CHECKS: dict[str, Any] = {
     "select": _codes,
     "extend_select": _codes,
@@ -260,7 +254,7 @@ _CHECKS: dict[str, Any] = {
     "fail_on": _choice(FAIL_ON),
     "output_format": _choice(CHECK_FORMATS),
     "date": _date,
-    "lang": _lang,
+    "lang": _choice(LANGS),
     "max_staleness": _days,
     "window_before": _days,
     "window_after": _days,

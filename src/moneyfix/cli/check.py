@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from moneyfix.choices import CHECK_FORMATS
+from moneyfix.choices import CHECK_FORMATS, LANGS
 from moneyfix.cli.common import (
     Problems,
     emit,
@@ -94,7 +94,7 @@ def _command(fix_default: bool) -> Any:
             None, "--stdin-filename", help="Name (and format) of the text read from stdin."
         ),
         config: Path | None = typer.Option(None, "--config", help="A moneyfix.toml to use."),
-        lang: str | None = typer.Option(None, "--lang", help="en, ru, kk or auto."),
+        lang: str | None = typer.Option(None, "--lang", help=f"Language: {', '.join(LANGS)}."),
         text_field: str | None = typer.Option(
             None, "--text-field", help="JSONL text field (a dotted path: article.body)."
         ),

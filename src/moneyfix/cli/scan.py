@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from moneyfix.choices import LANGS
 from moneyfix.cli.common import (
     Problems,
     emit,
@@ -38,7 +39,7 @@ def register(app: typer.Typer) -> None:
             None, "--to", help="Also give each amount's value in this currency."
         ),
         date: str | None = typer.Option(None, "--date", help="The articles' date (YYYY-MM-DD)."),
-        lang: str | None = typer.Option(None, "--lang", help="en, ru, kk or auto."),
+        lang: str | None = typer.Option(None, "--lang", help=f"Language: {', '.join(LANGS)}."),
         output: Path | None = typer.Option(None, "-o", "--output", help="Write here."),
         stdin_filename: str | None = typer.Option(
             None, "--stdin-filename", help="Name (and format) of the text read from stdin."
