@@ -98,6 +98,17 @@ class Document:
     lang: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """Whole lines of a text too big to keep, around a finding: ``text`` begins at code
+    point ``start`` of the whole, on its line ``line`` and column ``column``."""
+
+    start: int
+    line: int
+    column: int
+    text: str
+
+
 @dataclass(slots=True)
 class FileReport:
     """What one input file produced: the basis of every output format."""
@@ -113,3 +124,6 @@ class FileReport:
     """A one-line reason the file could not be read or written (exit code 2)."""
     fixed: int = 0
     """How many fixes were applied to this file."""
+    excerpts: tuple[Excerpt, ...] | None = None
+    """A file read in chunks keeps no ``text`` (it is empty), only these, disjoint and in
+    order: enough for every format to place and show its findings."""

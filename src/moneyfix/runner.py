@@ -102,6 +102,10 @@ def run_file(
     result = FileResult(shown, stdin=data is not None)
     try:
         config = config_for(path if data is None else Path.cwd() / shown, job)
+        chunked = _checked_in_chunks(path, shown, job, config, table) if data is None else None
+        if chunked is not None:
+            result.reports = [chunked]
+            return result
         items = documents_of(path, config, data, shown)
         result.original = items[0][1].text if items else ""
         result.reports = [check_document(doc, config, table) for doc, _ in items]
@@ -116,6 +120,23 @@ def run_file(
     if result.error is not None:
         result.reports = [error_report(shown, result.error)]
     return result
+
+
+def _checked_in_chunks(
+    path: Path, name: str, job: Job, config: Config, table: RateTable
+) -> FileReport | None:
+    """The report of a big text or Markdown file checked a chunk at a time (memory bounded
+    by the chunk), or ``None`` to read it whole: a smaller file, another format, an
+    encoding read only whole, or fixing (a fix rewrites and re-checks the whole text)."""
+    from moneyfix.chunked import check_file, chunkable
+    from moneyfix.documents.chunks import NotChunkable
+
+    if job.mode != "check" or not chunkable(path):
+        return None
+    try:
+        return check_file(path, name, config, table)
+    except NotChunkable:
+        return None
 
 
 def error_report(name: str, message: str) -> FileReport:

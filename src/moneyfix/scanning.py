@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, TextIO
 
@@ -11,8 +12,10 @@ from moneyfix.amounts import iter_amounts
 from moneyfix.analysis import analyse, document_lang, readable_text, scan_report, whole_amounts
 from moneyfix.model import Amount, Document, FileReport
 from moneyfix.report.amounts import ConvertedValue, stream_rows
+from moneyfix.report.positions import LineIndex
 
 if TYPE_CHECKING:
+    from moneyfix.documents.chunks import Chunk
     from moneyfix.rates.table import RateTable
 
 
@@ -30,12 +33,21 @@ def stream_document(
     out: TextIO,
     lang: str = "auto",
     convert: Callable[[Amount], ConvertedValue | None] | None = None,
+    at: Chunk | None = None,
+    first: int = 0,
 ) -> int:
     """Write a document's amounts as ``jsonl`` or ``csv`` rows a chunk at a time, so
-    memory stays bounded by the chunk however big the file. Returns the row count."""
+    memory stays bounded by the chunk however big the text. Returns the row count.
+
+    ``at``: the document is that chunk of a bigger file (``chunked.chunk_documents``),
+    its rows placed in the file and numbered from ``first``."""
     text = readable_text(doc)
     amounts = whole_amounts(doc, iter_amounts(text, document_lang(doc, text, lang)))
-    return stream_rows(fmt, doc.path, doc.text, amounts, out, convert)
+    if at is None:
+        return stream_rows(fmt, doc.path, doc.text, amounts, out, convert)
+    index = LineIndex(doc.text, at.start, at.line, at.column)
+    moved = (replace(a, start=a.start + at.start, end=a.end + at.start) for a in amounts)
+    return stream_rows(fmt, doc.path, index, moved, out, convert, first)
 
 
 def converter(

@@ -139,6 +139,8 @@ def test_filters_offer_the_codes_found(page: tuple[str, Path]) -> None:
         ),
         # a blank line ends the paragraph: context stops there
         ("First paragraph.\n\nSecond [X] here.\n\nThird.", 25, 28, ("Second ", " here.")),
+        # ... with CRLF line ends too
+        ("First one.\r\n\r\nSecond [X] here.\r\n\r\nThird.", 21, 24, ("Second ", " here.")),
         # a hard-wrapped line reads as one
         ("spend\n100 billion\ntenge [X]\non roads", 24, 27, ("100 billion tenge ", " on roads")),
     ],

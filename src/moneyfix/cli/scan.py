@@ -22,6 +22,7 @@ from moneyfix.cli.common import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from moneyfix.documents.chunks import Chunk
     from moneyfix.model import Document
     from moneyfix.rates.table import RateTable
 
@@ -59,8 +60,12 @@ def register(app: typer.Typer) -> None:
         rates_dir: Path | None = rates_dir_option(),
     ) -> None:
         """List every money amount with its span, value and currency."""
+        import contextlib
+
+        from moneyfix.chunked import chunk_documents, chunkable
         from moneyfix.config import ConfigError
         from moneyfix.documents import DocumentError
+        from moneyfix.documents.chunks import NotChunkable
         from moneyfix.inputs import InputError, iter_inputs
         from moneyfix.report import SCAN_FORMATS
         from moneyfix.runner import Job, config_for, documents_of
@@ -99,7 +104,9 @@ def register(app: typer.Typer) -> None:
             paths, settings.include, settings.excluded, gitignore=settings.respect_gitignore
         )
 
-        def documents() -> Iterator[Document]:
+        def documents(chunked: bool = False) -> Iterator[tuple[Document, Chunk | None]]:
+            """The documents of every input; with ``chunked``, a big text or Markdown
+            file as its chunks (``moneyfix.chunked``), each with where it starts."""
             for item in found:
                 if isinstance(item, InputError):
                     problems.add(str(item))
@@ -108,28 +115,34 @@ def register(app: typer.Typer) -> None:
                 name = stdin_filename or "-" if stdin else str(item)
                 try:
                     file_config = config_for(Path.cwd() / name if stdin else item, job)
+                    if chunked and not stdin and chunkable(item):
+                        with contextlib.suppress(NotChunkable):  # else: read whole
+                            yield from chunk_documents(item, name, file_config)
+                            continue
                     items = documents_of(item, file_config, read_stdin() if stdin else None, name)
                 except (DocumentError, ConfigError) as exc:
                     problems.add(str(exc))
                     continue
-                yield from (doc for doc, _ in items)
+                yield from ((doc, None) for doc, _ in items)
 
         to_code = to.upper() if to else None
         lang_code = settings.lang
         if fmt == "parquet":
             assert output is not None
-            _parquet(documents(), output, lang_code, to_code, table, problems)
+            whole = (doc for doc, _ in documents())
+            _parquet(whole, output, lang_code, to_code, table, problems)
         elif fmt in ("jsonl", "csv"):
-            _stream(documents(), fmt, output, lang_code, to_code, table, problems)
+            _stream(documents(chunked=True), fmt, output, lang_code, to_code, table, problems)
         else:
-            _collect(documents(), fmt, output, lang_code, to_code, table, problems)
+            whole = (doc for doc, _ in documents())
+            _collect(whole, fmt, output, lang_code, to_code, table, problems)
         problems.report()
         if problems:
             raise typer.Exit(2)
 
 
 def _stream(
-    docs: Iterable[Document],
+    docs: Iterable[tuple[Document, Chunk | None]],
     fmt: str,
     output: Path | None,
     lang: str,
@@ -137,16 +150,19 @@ def _stream(
     table: RateTable | None,
     problems: Problems,
 ) -> None:
-    """jsonl and csv rows written as they are found: memory bounded by a chunk of text."""
+    """jsonl and csv rows written as they are found: memory bounded by a chunk of text
+    (a big file's rows numbered on from chunk to chunk)."""
     from moneyfix.report.amounts import csv_header
     from moneyfix.scanning import converter, stream_document
 
     with open_output(output, problems) as out:
         if fmt == "csv":
             out.write(csv_header(to is not None))
-        for doc in docs:
+        rows = 0
+        for doc, at in docs:
+            rows = rows if at is not None and at.start else 0
             convert = converter(to, table, doc.date) if to and table else None
-            stream_document(doc, fmt, out, lang, convert)
+            rows += stream_document(doc, fmt, out, lang, convert, at, rows)
 
 
 def _parquet(

@@ -19,7 +19,15 @@ from dataclasses import replace
 from importlib import import_module
 from pathlib import Path, PurePath
 
-from moneyfix.documents.base import Analysis, DocumentError, Source, decode, digest, encode
+from moneyfix.documents.base import (
+    Analysis,
+    DocumentError,
+    Source,
+    decode,
+    digest,
+    encode,
+    read_error,
+)
 from moneyfix.documents.dates import date_from_filename, find_dateline, parse_date, parse_loose
 from moneyfix.model import Document
 
@@ -34,6 +42,7 @@ __all__ = [
     "open_documents",
     "parse_date",
     "read_document",
+    "read_head",
     "record_date",
     "text_source",
     "write_back",
@@ -99,6 +108,8 @@ def masked(doc: Document) -> str:
 def _date_for(
     analysis: Analysis, name: str, body: str, option: dt.date | None, html_gaps: bool
 ) -> tuple[dt.date | None, str | None]:
+    """The date of a document and where it came from: the option, its metadata, the file
+    name or a dateline near the top of ``body``, in that order."""
     if option is not None:
         return option, "option"
     if analysis.date is not None:
@@ -111,6 +122,17 @@ def _date_for(
     if from_line is not None:
         return from_line, "dateline"
     return None, None
+
+
+def read_head(
+    kind: str, name: str, head: str, option: dt.date | None
+) -> tuple[Analysis, dt.date | None, str | None]:
+    """What the reader of ``kind`` finds in a document's text (or, for a file read in
+    chunks, its head) and the document's date with where it came from."""
+    analysis = _analyser(kind)(head)
+    if analysis.date_error and option is None:
+        raise DocumentError(f"{name}: {analysis.date_error}")
+    return analysis, *_date_for(analysis, name, head, option, kind == "html")
 
 
 def _build(
@@ -139,10 +161,7 @@ def _build(
         text_field=text_field,
     )
     if kind != "jsonl":
-        analysis = _analyser(kind)(body)
-        if analysis.date_error and date is None:
-            raise DocumentError(f"{name}: {analysis.date_error}")
-        doc_date, date_source = _date_for(analysis, name, body, date, kind == "html")
+        analysis, doc_date, date_source = read_head(kind, name, body, date)
         doc = Document(
             path=name,
             text=body,
@@ -272,14 +291,8 @@ def read_document(
         with open(path, "rb") as fh:
             stat = os.fstat(fh.fileno())
             data = fh.read()
-    except FileNotFoundError:
-        raise DocumentError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise DocumentError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise DocumentError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise read_error(name, exc) from None
     return _build(data, name, path, stat, date, text_field, date_field, encoding)
 
 

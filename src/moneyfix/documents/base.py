@@ -12,11 +12,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["Analysis", "DocumentError", "Source", "decode", "encode"]
+__all__ = ["Analysis", "DocumentError", "Source", "decode", "encode", "read_error"]
 
 
 class DocumentError(Exception):
     """A file that cannot be read as a document; the message is one line naming the file."""
+
+
+def read_error(name: str, exc: OSError) -> DocumentError:
+    """The one line for a file that cannot be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return DocumentError(f"{name}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return DocumentError(f"{name}: is a directory")
+    if isinstance(exc, PermissionError):
+        return DocumentError(f"{name}: permission denied")
+    return DocumentError(f"{name}: cannot read ({exc.strerror or exc})")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from moneyfix.documents.base import Analysis
 from moneyfix.documents.dates import parse_loose
 
-__all__ = ["analyse", "front_matter"]
+__all__ = ["analyse", "front_matter", "skipped"]
 
 _FRONT = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*(?:\r?\n|\Z)", re.S | re.M
@@ -160,6 +160,24 @@ def _inline(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None
                 pos = rest.end()
 
 
+def skipped(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """The regions of ``text[start:]`` not to read: code, markup, link destinations,
+    reference definitions (no front matter: a later chunk of a big file has none)."""
+    skip: list[tuple[int, int]] = []
+    fences = _code_blocks(text, start)
+    refs = [(m.start(), m.end()) for m in _REF_DEF.finditer(text, start)]
+    blocks = sorted(fences + refs)
+    pos = start
+    for b_start, b_end in blocks:
+        if b_start < pos:
+            continue  # a reference-like line inside a fence
+        _inline(text, pos, b_start, skip)
+        skip.append((b_start, b_end))
+        pos = b_end
+    _inline(text, pos, len(text), skip)
+    return tuple(skip)
+
+
 def analyse(text: str) -> Analysis:
     """Regions to skip, and the date and language from the front matter."""
     span, meta = front_matter(text)
@@ -168,17 +186,7 @@ def analyse(text: str) -> Analysis:
     if span is not None:
         skip.append(span)
         body = span[1]
-    fences = _code_blocks(text, body)
-    refs = [(m.start(), m.end()) for m in _REF_DEF.finditer(text, body)]
-    blocks = sorted(fences + refs)
-    pos = body
-    for b_start, b_end in blocks:
-        if b_start < pos:
-            continue  # a reference-like line inside a fence
-        _inline(text, pos, b_start, skip)
-        skip.append((b_start, b_end))
-        pos = b_end
-    _inline(text, pos, len(text), skip)
+    skip.extend(skipped(text, body))
     date = None
     error = None
     for key in _DATE_KEYS:

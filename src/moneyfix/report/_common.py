@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from moneyfix.model import FileReport, Finding, Fix
-from moneyfix.report.positions import LineIndex
+from moneyfix.report.positions import LineIndex, index_of
 
 _RECORD = re.compile(r"(.+\.(?:jsonl|ndjson)):([0-9]+)")
 
@@ -40,7 +40,7 @@ class Located(NamedTuple):
 def locate(report: FileReport, index: LineIndex | None = None) -> list[Located]:
     """The report's findings in text order, each with its line/column span."""
     if index is None:
-        index = LineIndex(report.text)
+        index = index_of(report)
     out = []
     for f in sorted(report.findings, key=lambda f: (f.start, f.end, f.code, f.message)):
         line, column = index.position(f.start)
@@ -137,7 +137,7 @@ def finding_dict(loc: Located) -> dict[str, Any]:
     }
 
 
-def fix_preview(text: str, finding: Finding) -> tuple[str, str] | None:
+def fix_preview(index: LineIndex, finding: Finding) -> tuple[str, str] | None:
     """Before and after of the smallest span covering the finding and its edits.
 
     An insertion (``start == end``) has no "before" of its own, so the finding's text is
@@ -149,14 +149,15 @@ def fix_preview(text: str, finding: Finding) -> tuple[str, str] | None:
     edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
     lo = min(finding.start, edits[0].start)
     hi = max(finding.end, max(e.end for e in edits))
+    text, base = index.around(lo, hi)
     parts = []
     pos = lo
     for e in edits:
-        parts.append(text[pos : e.start])
+        parts.append(text[pos - base : e.start - base])
         parts.append(e.replacement)
         pos = max(pos, e.end)
-    parts.append(text[pos:hi])
-    return text[lo:hi], "".join(parts)
+    parts.append(text[pos - base : hi - base])
+    return text[lo - base : hi - base], "".join(parts)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

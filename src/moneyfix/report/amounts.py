@@ -198,18 +198,20 @@ def _csv_row(path: str, obj: dict[str, Any], with_conversions: bool) -> list[str
 def stream_rows(
     fmt: str,
     path: str,
-    text: str,
+    text: str | LineIndex,
     amounts: Iterable[Amount],
     out: TextIO,
     convert: Callable[[Amount], ConvertedValue | None] | None = None,
+    first: int = 0,
 ) -> int:
     """Write ``jsonl`` or ``csv`` rows for amounts as they come (no list is kept), the same
     rows the renderers above give. Returns the number of rows; the csv header is the
-    caller's (:func:`csv_header`)."""
+    caller's (:func:`csv_header`). ``text`` may be the positions of a chunk of the file,
+    whose rows are numbered from ``first``."""
     import csv
     import json
 
-    index = LineIndex(text)
+    index = LineIndex(text) if isinstance(text, str) else text
     writer = csv.writer(out, lineterminator="\n")
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a row
     count = 0
@@ -217,7 +219,7 @@ def stream_rows(
         converted = convert(amount) if convert is not None else None
         obj = amount_dict(amount, index, converted, with_conv=convert is not None)
         if fmt == "jsonl":
-            row = {"path": path, "index": count - 1, **obj}
+            row = {"path": path, "index": first + count - 1, **obj}
             out.write(encode(row) + "\n")
         else:
             writer.writerow(_csv_row(path, obj, convert is not None))

@@ -13,7 +13,7 @@ import unicodedata
 
 from moneyfix.model import FileReport, Finding
 from moneyfix.report._common import Located, fix_preview, locate, one_line, summary_lines
-from moneyfix.report.positions import LineIndex
+from moneyfix.report.positions import LineIndex, index_of
 
 Segment = tuple[str, str]
 Line = list[Segment]
@@ -125,7 +125,7 @@ def _finding_lines(report: FileReport, index: LineIndex, loc: Located) -> list[L
         ]
     ]
     lines.extend(_snippet(index, loc, style))
-    preview = fix_preview(report.text, f)
+    preview = fix_preview(index, f)
     if preview is not None and f.fix is not None:
         before, after = preview
         label = _FIX_LABEL.get(f.fix.applicability, f.fix.applicability)
@@ -161,7 +161,7 @@ def _layout(reports: list[FileReport], summary: bool) -> list[Line]:
             )
             lines.append([])
             continue
-        index = LineIndex(report.text)
+        index = index_of(report)
         for loc in locate(report, index):
             lines.extend(_finding_lines(report, index, loc))
             lines.append([])

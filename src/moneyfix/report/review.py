@@ -17,7 +17,7 @@ from typing import Any
 from moneyfix.model import Amount, FileReport, Finding
 from moneyfix.pairs import rate_currencies
 from moneyfix.report._common import decimal_str, fix_preview, one_line
-from moneyfix.report.positions import LineIndex
+from moneyfix.report.positions import LineIndex, index_of
 
 __all__ = ["CONTEXT", "review_items", "review_points", "words_around"]
 
@@ -32,20 +32,20 @@ _RATE_KEYS = ("implied_rate", "expected_rate", "document_rate", "rate_date", "ra
 def words_around(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str]:
     """The whole words within ``width`` characters before ``start`` and after ``end``.
 
-    Context stops at a blank line (the paragraph ends there); a word cut by the window
-    is dropped rather than shown in part.
+    Context stops at a blank line (the paragraph ends there; LF or CRLF); a word cut by
+    the window is dropped rather than shown in part.
     """
     begin = max(0, start - width)
-    paragraph = text.rfind("\n\n", begin, start)
+    paragraph = max(text.rfind("\n\n", begin, start), text.rfind("\n\r\n", begin, start))
     if paragraph >= 0:
-        begin = paragraph + 2
+        begin = paragraph + (2 if text[paragraph + 1] == "\n" else 3)
     elif begin > 0 and not text[begin - 1].isspace():
         cut = _SPACE.search(text, begin, start)
         begin = cut.end() if cut else start
     stop = min(len(text), end + width)
-    paragraph = text.find("\n\n", end, stop)
-    if paragraph >= 0:
-        stop = paragraph
+    ends = [i for i in (text.find("\n\n", end, stop), text.find("\r\n\r\n", end, stop)) if i >= 0]
+    if ends:
+        stop = min(ends)
     elif stop < len(text) and not text[stop].isspace():
         spaces = list(_SPACE.finditer(text, end, stop))
         stop = spaces[-1].start() if spaces else end
@@ -65,18 +65,14 @@ def review_items(
     ``applied`` holds ``id()`` of the findings whose fix was applied to the text; their
     status is ``fixed``, every other finding's ``left``.
     """
-    text = report.text
-    index = index or LineIndex(text)
+    index = index or index_of(report)
     items = []
     for finding in sorted(report.findings, key=lambda f: (f.start, f.code)):
-        preview = fix_preview(text, finding)
-        if preview is None:
-            lo, hi = finding.start, finding.end
-            old = new = text[lo:hi]
-        else:
-            lo, hi = _preview_span(finding)
-            old, new = preview
-        before, after = words_around(text, lo, hi)
+        preview = fix_preview(index, finding)
+        lo, hi = (finding.start, finding.end) if preview is None else _preview_span(finding)
+        text, base = index.around(lo, hi)
+        old, new = preview or (text[lo - base : hi - base],) * 2
+        before, after = words_around(text, lo - base, hi - base)
         fixed = applied is not None and id(finding) in applied
         item: dict[str, Any] = {
             "code": finding.code,

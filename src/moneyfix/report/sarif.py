@@ -13,7 +13,7 @@ from urllib.parse import quote
 from moneyfix.model import FileReport, Finding
 from moneyfix.report._common import Located, locate, record_of
 from moneyfix.report.jsontext import pretty
-from moneyfix.report.positions import LineIndex
+from moneyfix.report.positions import LineIndex, index_of
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -110,7 +110,7 @@ def log(reports: list[FileReport], version: str | None = None) -> dict[str, Any]
                 }
             )
             continue
-        index = LineIndex(report.text)
+        index = index_of(report)
         for loc in locate(report, index):
             result = _result(uri, index, loc, rule_index[loc.finding.code])
             if record:  # a JSONL record: its line in the file; offsets and fixes are the text's

@@ -1,0 +1,150 @@
+"""Checking and scanning a file too big to hold in memory, a chunk at a time.
+
+A text or Markdown file of ``CHUNKED_FROM`` bytes or more is read in chunks of whole
+paragraphs (``documents.chunks``). Each chunk is checked (or scanned) as a document of
+its own, dated and in the language found at the head of the file, and what it finds is
+moved to its place in the whole file. The report keeps the findings and the lines
+around them (``FileReport.excerpts``), never the text: memory is bounded by a chunk and
+the findings, not by the file.
+
+What looks at a whole document sees its chunk (about 1 MB of whole paragraphs): MF004
+compares the conversions of one chunk, the scale that weighs a power-of-1000 slip is the
+chunk's, and a suppression comment acts within its chunk. MF006 and MF008, said of the
+document, are said once (MF008 names the stale currencies of the first chunk with one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from moneyfix.analysis import document_lang, readable_text
+from moneyfix.check import check_document
+from moneyfix.config import Config
+from moneyfix.documents import DocumentError, kind_of, read_head
+from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, check_decodable, head_text, read_chunks
+from moneyfix.model import Document, Edit, Excerpt, FileReport, Finding
+from moneyfix.rates.table import RateTable
+from moneyfix.report.positions import LineIndex
+from moneyfix.report.review import CONTEXT
+
+__all__ = ["CHUNKED_FROM", "check_file", "chunk_documents", "chunkable"]
+
+CHUNKED_FROM = 16 << 20
+"""Bytes from which a text or Markdown file is read in chunks (check and streamed scan)."""
+_KINDS = ("text", "markdown")
+_AROUND = CONTEXT + 1
+"""Code points kept either side of a finding: the review page's context and the one
+character it looks at past it."""
+
+
+def chunkable(path: Path) -> bool:
+    """Whether ``path`` is a text or Markdown file of ``CHUNKED_FROM`` bytes or more."""
+    try:
+        return kind_of(str(path)) in _KINDS and path.stat().st_size >= CHUNKED_FROM
+    except (DocumentError, OSError):
+        return False  # the whole-file reader says what is wrong
+
+
+def chunk_documents(
+    path: Path, name: str, config: Config, size: int = CHUNK_SIZE
+) -> Iterator[tuple[Document, Chunk]]:
+    """Each chunk of the file as a document dated and in the language of the file's head.
+
+    The file is decoded once before anything is yielded, so an encoding the chunks
+    cannot read raises ``NotChunkable`` (and a binary file ``DocumentError``) first."""
+    kind = kind_of(name)
+    check_decodable(path, name)
+    head = head_text(path, name)
+    analysis, day, source = read_head(kind, name, head, config.date)
+    head_doc = Document(name, head, skip=analysis.skip, lang=analysis.lang)
+    lang = document_lang(head_doc, readable_text(head_doc), config.lang)
+    for chunk in read_chunks(path, name, kind, size):
+        skip = _skipped(kind, chunk)
+        yield Document(name, chunk.text, skip, day, source, lang), chunk
+
+
+def _skipped(kind: str, chunk: Chunk) -> tuple[tuple[int, int], ...]:
+    if kind != "markdown":
+        return ()
+    from moneyfix.documents import markdown
+
+    if chunk.start == 0:  # the head: front matter too
+        return markdown.analyse(chunk.text).skip
+    return markdown.skipped(chunk.text)
+
+
+def check_file(
+    path: Path, name: str, config: Config, table: RateTable, size: int = CHUNK_SIZE
+) -> FileReport:
+    """The report of a file checked a chunk at a time: findings and their excerpts."""
+    findings: list[Finding] = []
+    excerpts: list[Excerpt] = []
+    said: set[str] = set()
+    report = FileReport(path=name)
+    for doc, chunk in chunk_documents(path, name, config, size):
+        report.date, report.date_source = doc.date, doc.date_source
+        spans = [(0, 0)] if chunk.start == 0 else []  # where findings of the document point
+        for finding in check_document(doc, config, table).findings:
+            if _of_document(finding):
+                if finding.code in said:
+                    continue
+                said.add(finding.code)
+            else:
+                finding = _moved(finding, chunk.start)
+            findings.append(finding)
+            spans.append(_passage(finding))
+        excerpts.extend(_excerpts(chunk, spans))
+    findings.sort(key=lambda f: (f.start, f.code))
+    report.findings = findings
+    report.excerpts = tuple(excerpts)
+    return report
+
+
+def _of_document(finding: Finding) -> bool:
+    """A finding about the document as a whole (MF006, MF008): at 0, with no text."""
+    return finding.start == finding.end == 0 and not finding.text
+
+
+def _moved(finding: Finding, by: int) -> Finding:
+    """The finding of a chunk at its place in the file."""
+    fix = finding.fix
+    if fix is not None:
+        edits = tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits)
+        fix = replace(fix, edits=edits)
+    return replace(finding, start=finding.start + by, end=finding.end + by, fix=fix)
+
+
+def _passage(finding: Finding) -> tuple[int, int]:
+    """The span a report shows of a finding: the finding and its edits."""
+    edits = finding.fix.edits if finding.fix is not None else ()
+    return (
+        min((finding.start, *(e.start for e in edits))),
+        max((finding.end, *(e.end for e in edits))),
+    )
+
+
+def _excerpts(chunk: Chunk, spans: list[tuple[int, int]]) -> list[Excerpt]:
+    """The whole lines of ``chunk`` around each span (with ``_AROUND`` code points either
+    side), overlapping ones merged, in order."""
+    if not spans:
+        return []
+    index = LineIndex(chunk.text, chunk.start, chunk.line, chunk.column)
+    end = chunk.start + len(chunk.text)
+    ranges: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        first = index.position(max(chunk.start, lo - _AROUND))[0]
+        last = index.position(min(end, hi + _AROUND))[0]
+        start = index.line_start(first)
+        stop = index.line_start(last + 1) if index.holds_line(last + 1) else end
+        if ranges and start <= ranges[-1][1]:
+            start = ranges[-1][0]
+            stop = max(stop, ranges.pop()[1])
+        ranges.append((start, stop))
+    out = []
+    for start, stop in ranges:
+        line, column = index.position(start)
+        text = chunk.text[start - chunk.start : stop - chunk.start]
+        out.append(Excerpt(start, line, column, text))
+    return out

@@ -1,0 +1,270 @@
+"""A big file checked a chunk at a time finds what the whole file does, where it does.
+
+Chunk sizes here are tiny (tens to hundreds of code points) so that a short article is
+cut into many chunks; the real size is 1 MB. Memory itself is measured by
+``bench/bench_memory.py``, not here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import moneyfix.chunked
+from moneyfix.check import check_document
+from moneyfix.chunked import check_file, chunk_documents
+from moneyfix.cli.app import app
+from moneyfix.config import Config
+from moneyfix.documents import read_document
+from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, read_chunks
+from moneyfix.model import FileReport
+from moneyfix.rates.table import load_table
+from moneyfix.report import render_findings
+from moneyfix.report.positions import LineIndex
+from moneyfix.report.review import review_items
+from moneyfix.runner import Job, run_file
+from moneyfix.scanning import stream_document
+
+# Our own sentences. On 2020-11-24 (the dateline): MF001 (a missing "million"), MF003
+# (a rate off by far more than the tolerance), a clean pair; undated, MF004 (two pairs
+# of one paragraph that disagree with each other). Some are hard-wrapped.
+PARAGRAPHS = (
+    "The road fund will grow to 100 billion tenge (US$235.59) next year,\n"
+    "the committee said on Monday.",
+    "A new bridge over the river will cost 63 billion tenge (US$148.42 million).",
+    "A monthly tram pass will cost 1,604 tenge ($5), up from 1,200 tenge.",
+    "The school got 20 billion tenge ($52 million) and the clinic\n"
+    "got 10 billion tenge ($23.5 million) for equipment.",
+    "Nobody at the ministry would say when the work starts.",
+)
+DATELINE = "ASTANA, November 24, 2020\n\n"
+SIZES = (40, 150, 400, 1_000_000)
+FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+
+
+def article(paragraphs: tuple[str, ...] = PARAGRAPHS, copies: int = 4, sep: str = "\n\n") -> str:
+    return DATELINE + sep.join(paragraphs * copies) + "\n"
+
+
+def whole_and_chunked(path: Path, size: int) -> tuple[FileReport, FileReport]:
+    config, table = Config(), load_table()
+    whole = check_document(read_document(path)[0][0], config, table)
+    return whole, check_file(path, str(path), config, table, size=size)
+
+
+def assert_same_reports(whole: FileReport, chunked: FileReport) -> None:
+    assert chunked.excerpts is not None and not chunked.text  # the text is not kept
+    assert chunked.findings == whole.findings
+    assert (chunked.date, chunked.date_source) == (whole.date, whole.date_source)
+    for fmt in FORMATS:
+        assert render_findings([chunked], fmt) == render_findings([whole], fmt), fmt
+    assert review_items(chunked) == review_items(whole)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_file_checked_in_chunks_gives_the_whole_file_report(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(article(), encoding="utf-8")
+    whole, chunked = whole_and_chunked(path, size)
+    assert {"MF001", "MF003"} <= {f.code for f in whole.findings}
+    assert_same_reports(whole, chunked)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_crlf_line_ends_across_chunks(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(article().replace("\n", "\r\n").encode("utf-8"))
+    assert_same_reports(*whole_and_chunked(path, size))
+
+
+def test_lines_and_columns_of_a_later_chunk_are_those_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    text = DATELINE + "\n\n".join(PARAGRAPHS[1:2] * 5 + PARAGRAPHS[:1]) + "\n"
+    path.write_text(text, encoding="utf-8")
+    _, chunked = whole_and_chunked(path, 60)
+    [missing] = [f for f in chunked.findings if f.code == "MF001"]
+    assert text[missing.start : missing.end] == "US$235.59"
+    assert missing.start == text.index("US$235.59")
+    # the dateline, a blank line, 5 one-line paragraphs each followed by a blank line
+    first = f"{path}:13:47: MF001"
+    assert render_findings([chunked], "concise").startswith(first)
+
+
+def test_an_undated_file_is_told_once_that_it_has_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    euro = "The loan was 9 billion tenge (EUR18 million), the bank said."
+    paragraphs = (PARAGRAPHS[3], PARAGRAPHS[4], euro, PARAGRAPHS[4])
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    whole, chunked = whole_and_chunked(path, 60)
+    assert [f.code for f in chunked.findings] == ["MF006", "MF004"]
+    assert_same_reports(whole, chunked)
+
+
+def test_consistency_is_weighed_within_a_chunk(tmp_path: Path) -> None:
+    """MF004 compares the conversions of one chunk (1 MB of paragraphs in a real run):
+    a pair at odds with those of other paragraphs only is not reported in chunks."""
+    path = tmp_path / "article.txt"
+    path.write_text("\n\n".join(PARAGRAPHS[1:3] * 2) + "\n", encoding="utf-8")
+    whole, chunked = whole_and_chunked(path, 60)
+    assert [f.text for f in whole.findings if f.code == "MF004"] == ["$5", "$5"]
+    assert [f.code for f in chunked.findings] == ["MF006"]
+    assert [f.code for f in check_file(path, "a", Config(), load_table()).findings] == [
+        f.code for f in whole.findings
+    ]
+
+
+def test_a_pair_across_a_paragraph_break_is_not_cut_from_its_conversion(tmp_path: Path) -> None:
+    """A conversion after a paragraph break still pairs (as in the whole file): the
+    chunk ends at a paragraph that ends a sentence, not after one ending on an amount."""
+    split = ("The tunnel will cost 100 billion tenge", "(US$235.59) when it opens.")
+    path = tmp_path / "article.txt"
+    path.write_text(article(PARAGRAPHS[1:2] + split + PARAGRAPHS[1:2], copies=3), "utf-8")
+    whole, chunked = whole_and_chunked(path, 120)
+    assert [f.code for f in whole.findings].count("MF001") == 3
+    assert_same_reports(whole, chunked)
+
+
+MARKDOWN = (
+    "---\ntitle: Budget\ndate: 2020-11-24\n---\n\n"
+    "# Budget\n\n"
+    + "\n\n".join(PARAGRAPHS)
+    + "\n\n```\nThe sample says 100 billion tenge (US$235.59).\n\n\n"
+    "It has blank lines, and 5 billion tenge ($90).\n```\n\n"
+    "<!-- a comment with a blank line\n\nand 5 billion tenge ($90) -->\n\n"
+    "- a list item with 63 billion tenge (US$148.42 million)\n\n"
+    "    and an indented paragraph with 100 billion tenge (US$235.59)\n\n"
+    + "\n\n".join(PARAGRAPHS)
+    + "\n"
+)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_markdown_chunks_never_end_inside_code_comments_or_front_matter(
+    tmp_path: Path, size: int
+) -> None:
+    path = tmp_path / "article.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    whole, chunked = whole_and_chunked(path, size)
+    assert whole.date_source == "front-matter"
+    assert_same_reports(whole, chunked)
+    chunks = [c.text for c in read_chunks(path, str(path), "markdown", size)]
+    for text in chunks:
+        assert text.count("```") % 2 == 0 and text.count("<!--") == text.count("-->")
+        assert not text.startswith((" ", "\t"))
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown"])
+@pytest.mark.parametrize("size", [1, 30, 200])
+def test_chunks_are_the_text_in_order_each_placed_in_the_file(
+    tmp_path: Path, kind: str, size: int
+) -> None:
+    text = MARKDOWN.replace("\n", "\r\n", 5) + "a last line without a break"
+    path = tmp_path / "article.md"
+    path.write_bytes(text.encode("utf-8"))
+    chunks = list(read_chunks(path, str(path), kind, size))
+    assert "".join(c.text for c in chunks) == text
+    index = LineIndex(text)
+    for chunk in chunks:
+        assert text.startswith(chunk.text, chunk.start)
+        assert (chunk.line, chunk.column) == index.position(chunk.start)
+        assert len(chunk.text) <= max(size, len(text))
+
+
+def test_a_utf16_file_is_read_in_chunks_from_after_its_bom(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(b"\xff\xfe" + article().encode("utf-16-le"))
+    assert_same_reports(*whole_and_chunked(path, 150))
+
+
+def test_check_reads_a_big_file_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(article(), encoding="utf-8")
+    config_free = Job({}, mode="check")
+    whole = run_file(path, config_free, load_table())
+    monkeypatch.setattr(moneyfix.chunked, "CHUNKED_FROM", 100)
+    chunked = run_file(path, config_free, load_table())
+    assert chunked.error is None and chunked.reports[0].excerpts is not None
+    assert chunked.reports[0].findings == whole.reports[0].findings
+    # fixing rewrites and checks again the whole text: never in chunks
+    fixed = run_file(path, Job({}, mode="fix"), load_table())
+    assert fixed.reports[0].excerpts is None and fixed.reports[0].fixed
+
+
+def test_a_legacy_encoding_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "статья.txt"
+    text = "АСТАНА, 24 ноября 2020\n\nФонд вырастет до 100 млрд тенге (235,59 долл. США).\n"
+    path.write_bytes(text.encode("cp1251"))
+    monkeypatch.setattr(moneyfix.chunked, "CHUNKED_FROM", 10)
+    result = run_file(path, Job({"encoding": "cp1251"}, mode="check"), load_table())
+    assert result.error is None and result.reports[0].excerpts is None
+    assert [f.code for f in result.reports[0].findings] == ["MF001"]
+
+
+def test_a_binary_file_is_refused_before_any_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(article().encode("utf-8") + b"\x00\x01" + article().encode("utf-8"))
+    monkeypatch.setattr(moneyfix.chunked, "CHUNKED_FROM", 10)
+    result = run_file(path, Job({}, mode="check"), load_table())
+    assert result.error == f"{path}: binary file"
+
+
+def test_json_report_of_a_chunked_file_has_the_file_positions(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    text = article()
+    path.write_text(text, encoding="utf-8")
+    _, chunked = whole_and_chunked(path, 40)
+    index = LineIndex(text)
+    for finding in json.loads(render_findings([chunked], "json"))["files"][0]["findings"]:
+        assert [finding["line"], finding["column"]] == list(index.position(finding["start"]))
+        if finding["text"]:
+            assert text[finding["start"] : finding["end"]] == finding["text"]
+
+
+def test_scan_rows_of_a_file_in_chunks_are_those_of_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(article().replace("\n", "\r\n", 7).encode("utf-8"))
+    whole = io.StringIO()
+    stream_document(read_document(path)[0][0], "jsonl", whole)
+    chunked = io.StringIO()
+    rows = 0
+    for doc, at in chunk_documents(path, str(path), Config(), size=60):
+        rows += stream_document(doc, "jsonl", chunked, "auto", None, at, rows)
+    assert chunked.getvalue() == whole.getvalue()
+    assert rows == len(whole.getvalue().splitlines()) > 20
+
+
+def test_scan_streams_big_files_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(article(), encoding="utf-8")
+    second = tmp_path / "b.md"
+    second.write_text(MARKDOWN, encoding="utf-8")
+    args = ("scan", str(first), str(second), "--format", "jsonl")
+    whole = CliRunner().invoke(app, args, catch_exceptions=False)
+    reads: list[str] = []
+    monkeypatch.setattr(moneyfix.chunked, "CHUNKED_FROM", 100)
+    monkeypatch.setattr(moneyfix.chunked, "read_chunks", counted(reads))
+    chunked = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert reads == [str(first), str(second)]
+    assert chunked.exit_code == whole.exit_code == 0
+    assert chunked.stdout == whole.stdout
+    rows = [json.loads(line) for line in chunked.stdout.splitlines()]
+    for path in (first, second):  # each file's rows numbered from 0 on, across its chunks
+        indexes = [row["index"] for row in rows if row["path"] == str(path)]
+        assert indexes == list(range(len(indexes))) and len(indexes) > 5
+
+
+def counted(reads: list[str]) -> Callable[..., Iterator[Chunk]]:
+    """``read_chunks`` noting the files it reads."""
+
+    def reading(path: Path, name: str, kind: str, size: int = CHUNK_SIZE) -> Iterator[Chunk]:
+        reads.append(name)
+        return read_chunks(path, name, kind, size)
+
+    return reading
