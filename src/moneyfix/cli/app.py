@@ -7,6 +7,8 @@ modules import their heavy dependencies inside the command functions.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 import warnings
 from importlib import import_module
@@ -95,12 +97,31 @@ def _one_line_warning(
     sys.stderr.write(f"moneyfix: warning: {message}\n")
 
 
+_OUTPUT_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+"""Errors of a write that cannot go on. Files are written with their own one-line errors;
+what reaches ``main`` is standard output (``> file`` on a full disk)."""
+
+
 def main() -> None:
     if sys.stdout is None or sys.stderr is None:  # started with fd 1 or 2 closed
         if sys.stderr is not None:
             sys.stderr.write("moneyfix: standard output is closed; nothing to write to\n")
         raise SystemExit(2)
-    args = sys.argv[1:]
+    try:
+        try:
+            _main(sys.argv[1:])
+        finally:
+            sys.stdout.flush()  # here, not at exit, where a failure is a traceback
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_FULL:
+            raise
+        # Python flushes stdout again at exit: what is left in its buffer goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stderr.write(f"moneyfix: standard output: cannot write ({exc.strerror})\n")
+        raise SystemExit(2) from None
+
+
+def _main(args: list[str]) -> None:
     if args == ["--version"]:
         # The one answer that needs no command-line parser: importing typer would
         # cost most of the run (about 200 million instructions against 40 for Python).

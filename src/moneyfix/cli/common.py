@@ -106,14 +106,17 @@ def emit(text: str, output: Path | None, problems: Problems) -> None:
 
     try:
         write_new(output, text.encode("utf-8"))
-    except (WriteError, OSError) as exc:
-        problems.add(f"{output}: cannot write the report ({exc})")
+    except WriteError as exc:  # names the file and the reason already
+        problems.add(str(exc))
+    except OSError as exc:
+        problems.add(f"{output}: cannot write the report ({exc.strerror or exc})")
 
 
 @contextlib.contextmanager
 def open_output(output: Path | None, problems: Problems) -> Iterator[TextIO]:
     """Stdout, or a temporary file beside ``output`` renamed into place when all went well
-    (a report is never left half-written)."""
+    (a report is never left half-written). A write that fails (a full disk) ends the
+    writing with one line naming ``output``; the temporary file is removed."""
     if output is None:
         yield sys.stdout
         return
@@ -121,23 +124,29 @@ def open_output(output: Path | None, problems: Problems) -> Iterator[TextIO]:
 
     from moneyfix.fixes import is_special
 
-    if is_special(str(output)):  # -o /dev/stdout, a FIFO: written through, never replaced
-        with open(output, "w", encoding="utf-8") as through:
-            yield through
-        return
-
+    temporary = ""
     try:
-        fd, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+        if is_special(str(output)):  # -o /dev/stdout, a FIFO: written through, never replaced
+            handle = open(output, "w", encoding="utf-8")  # noqa: SIM115
+        else:
+            fd, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+            handle = open(fd, "w", encoding="utf-8")  # noqa: SIM115
     except OSError as exc:
         problems.add(f"{output}: cannot write the report ({exc.strerror or exc})")
+        if temporary:
+            os.unlink(temporary)
         yield io.StringIO()
         return
     try:
-        with open(fd, "w", encoding="utf-8") as handle:
+        with handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, output)
+            if temporary:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if temporary:
+            os.replace(temporary, output)
+    except OSError as exc:
+        problems.add(f"{output}: cannot write the report ({exc.strerror or exc})")
     finally:
-        if os.path.exists(temporary):
+        if temporary and os.path.exists(temporary):
             os.unlink(temporary)

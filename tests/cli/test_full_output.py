@@ -1,0 +1,120 @@
+"""Output that cannot be written (a full disk behind ``> file`` or ``-o FILE``): one line
+naming standard output or the file, exit 2, no traceback, nothing half-written left.
+
+Real limits, nothing injected: the full device (``/dev/full`` as standard output, a node of
+our own for ``-o``, so a broken build can never replace the system's) and a 64 KiB
+file-size limit (RLIMIT_FSIZE, EFBIG) on the command.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import moneyfix
+
+SRC = Path(moneyfix.__file__).resolve().parents[1]
+LIMIT = 64 * 1024
+MISSING = "The fund will grow to 100 billion tenge (US$235.59) next year.\n"
+MANY = "The city spent 5 billion tenge on roads and 2 billion tenge on parks.\n" * 2000
+"""4,000 amounts: a scan report far longer than the limit."""
+
+
+def _moneyfix(
+    cwd: Path, *args: str, stdout: int | None = subprocess.PIPE, limit: bool = False
+) -> subprocess.CompletedProcess[str]:
+    def file_size_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, LIMIT))
+
+    return subprocess.run(
+        [sys.executable, "-m", "moneyfix", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1"},
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=file_size_limit if limit else None,
+    )
+
+
+@pytest.fixture
+def full_node(tmp_path: Path) -> Path:
+    """A full device of our own (char 1:7, what /dev/full is)."""
+    node = tmp_path / "full"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        os.close(os.open(node, os.O_WRONLY))
+    except (PermissionError, OSError):
+        pytest.skip("cannot create and open a device node here")
+    return node
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--date", "2020-11-24", "a.txt"],
+        ["check", "--date", "2020-11-24", "--output-format", "json", "a.txt"],
+        ["scan", "--format", "jsonl", "many.txt"],
+        ["scan", "a.txt"],
+        ["rule", "MF001"],
+        ["--version"],
+    ],
+    ids=" ".join,
+)
+def test_a_full_standard_output_is_one_line_exit_2(tmp_path: Path, args: list[str]) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    (tmp_path / "a.txt").write_text(MISSING, "utf-8")
+    (tmp_path / "many.txt").write_text(MANY, "utf-8")
+    with open("/dev/full", "w") as full:
+        result = _moneyfix(tmp_path, *args, stdout=full.fileno())
+    assert result.returncode == 2
+    assert result.stderr == "moneyfix: standard output: cannot write (No space left on device)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["scan", "--format", "csv", "a.txt"], "cannot write the report"),
+        (["check", "--date", "2020-11-24", "a.txt"], "cannot write"),
+    ],
+)
+def test_a_full_device_as_output_file(
+    tmp_path: Path, full_node: Path, args: list[str], message: str
+) -> None:
+    (tmp_path / "a.txt").write_text(MISSING, "utf-8")
+    result = _moneyfix(tmp_path, *args, "-o", str(full_node))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"moneyfix: {full_node}: {message} (No space left on device)"
+    ]
+    assert full_node.is_char_device()  # written through, never replaced
+
+
+@pytest.mark.parametrize(
+    ("fmt", "message"),
+    [
+        ("jsonl", "cannot write the report"),
+        ("csv", "cannot write the report"),
+        ("json", "cannot write"),
+    ],
+)
+def test_a_report_longer_than_the_disk_allows_leaves_nothing(
+    tmp_path: Path, fmt: str, message: str
+) -> None:
+    (tmp_path / "many.txt").write_text(MANY, "utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "kept.txt").write_text("an earlier file\n", "utf-8")
+    target = tmp_path / "out" / f"amounts.{fmt}"
+    result = _moneyfix(tmp_path, "scan", "--format", fmt, "-o", str(target), "many.txt", limit=True)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"moneyfix: {target}: {message} (File too large)"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kept.txt"]
+    assert (tmp_path / "many.txt").read_text("utf-8") == MANY
