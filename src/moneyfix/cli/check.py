@@ -27,9 +27,10 @@ from moneyfix.cli.common import (
 
 if TYPE_CHECKING:
     from moneyfix.config import Config
+    from moneyfix.jobs import Job
     from moneyfix.model import FileReport
     from moneyfix.rates.table import RateTable
-    from moneyfix.runner import FileResult, Job
+    from moneyfix.runner import FileResult
 
 _CODES = "(repeatable, or comma-separated)"
 
@@ -108,8 +109,8 @@ def _command(fix_default: bool) -> Any:
         rates_dir: Path | None = rates_dir_option(),
     ) -> None:
         """Check conversions against official rates; exit 1 on problems."""
+        from moneyfix.jobs import Job
         from moneyfix.rates.table import load_table
-        from moneyfix.runner import Job
 
         problems = Problems()
         overrides = overrides_from_cli(

@@ -14,7 +14,7 @@ import typer
 
 if TYPE_CHECKING:
     from moneyfix.config import Config
-    from moneyfix.runner import Job
+    from moneyfix.jobs import Job
 
 
 class Problems:
@@ -52,7 +52,7 @@ def run_settings(job: Job, paths: list[str], problems: Problems) -> Config:
     """The run's settings (the config of the first path, with the command line), or exit 2
     with the config's one-line error."""
     from moneyfix.config import ConfigError
-    from moneyfix.runner import run_config
+    from moneyfix.jobs import run_config
 
     try:
         return run_config(job, paths)

@@ -67,8 +67,8 @@ def register(app: typer.Typer) -> None:
         from moneyfix.documents import DocumentError
         from moneyfix.documents.chunks import NotChunkable
         from moneyfix.inputs import InputError, iter_inputs
+        from moneyfix.jobs import Job, config_for, documents_of
         from moneyfix.report import SCAN_FORMATS
-        from moneyfix.runner import Job, config_for, documents_of
 
         problems = Problems()
         if fmt not in (*SCAN_FORMATS, "parquet"):

@@ -1,0 +1,65 @@
+"""A run's settings and each file's config and documents: what check, fix and scan share.
+
+Kept apart from ``runner`` (checking and rewriting) so that ``scan``, which only reads
+documents, starts without importing the rules and the rate tables.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from moneyfix.config import Config, ConfigError, load_config
+from moneyfix.documents import Source, open_documents
+from moneyfix.model import Document
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with every file of a run."""
+
+    overrides: Mapping[str, Any]
+    """Command-line settings, applied over each file's own config."""
+    explicit_config: Path | None = None
+    mode: str = "check"
+    """``check``, ``fix`` (apply the fixes) or ``add-ignore`` (suppress every finding)."""
+    write: bool = False
+    """Write the changed files back (``False`` for --diff)."""
+
+
+def run_config(job: Job, paths: list[str] | None = None) -> Config:
+    """Settings of the run as a whole (report format, --fail-on, walking): from the config
+    that applies to the first path argument (searched upward), else the working directory."""
+    first = next((p for p in paths or () if p != "-"), None)
+    found = None
+    if first is not None and job.explicit_config is None:
+        # a broken config there is that file's own error; the run goes on with the cwd's
+        with contextlib.suppress(ConfigError):
+            found = load_config(Path(first))
+    config = found or load_config(Path.cwd(), job.explicit_config)
+    return config.merged(**job.overrides)
+
+
+def config_for(path: Path, job: Job) -> Config:
+    """The file's config (searched upward from it) with the command line applied, and the
+    per-file ignores that match the file added to ``ignore``."""
+    config = load_config(path.parent, job.explicit_config).merged(**job.overrides)
+    return replace(config, ignore=config.ignored_in(path)) if config.per_file_ignores else config
+
+
+def documents_of(
+    path: Path, config: Config, data: bytes | None = None, name: str | None = None
+) -> list[tuple[Document, Source]]:
+    """The documents of a file, or of ``data`` read from stdin under ``name``."""
+    return open_documents(
+        path,
+        data,
+        name,
+        date=config.date,
+        text_field=config.text_field,
+        date_field=config.date_field,
+        encoding=config.encoding,
+    )
