@@ -18,16 +18,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from moneyfix.analysis import document_lang, readable_text
-from moneyfix.check import check_document
 from moneyfix.config import Config
 from moneyfix.documents import DocumentError, kind_of, read_head
 from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, check_decodable, head_text, read_chunks
 from moneyfix.model import Document, Edit, Excerpt, FileReport, Finding
-from moneyfix.rates.table import RateTable
 from moneyfix.report.positions import LineIndex
 from moneyfix.report.review import CONTEXT
+
+if TYPE_CHECKING:
+    from moneyfix.rates.table import RateTable
 
 __all__ = ["CHUNKED_FROM", "check_file", "chunk_documents", "chunkable"]
 
@@ -79,6 +81,8 @@ def check_file(
     path: Path, name: str, config: Config, table: RateTable, size: int = CHUNK_SIZE
 ) -> FileReport:
     """The report of a file checked a chunk at a time: findings and their excerpts."""
+    from moneyfix.check import check_document  # scan reads chunks without the checker
+
     findings: list[Finding] = []
     excerpts: list[Excerpt] = []
     said: set[str] = set()
