@@ -1,6 +1,7 @@
 """``convert`` onto a disk that fills up (issue 13, defect 6): a one-line error naming each
 output that did not fit, exit 2, no temporary file left, the inputs untouched, the outputs
-of an earlier run intact, and a later run on a disk with room converting what was missing.
+of an earlier run intact, and a later run on a disk with room converting what was missing;
+a ``--report`` that does not fit costs the report only, never the outputs.
 
 Two real limits, no fault injected into moneyfix: a 64 KiB tmpfs in a private mount
 namespace (the kernel's own ENOSPC; needs root with CAP_SYS_ADMIN, or user namespaces, and
@@ -35,8 +36,8 @@ CORRECT = "The bridge will cost 63 billion tenge (US$148.42 million).\n"
 PADDING = "The council met again on Tuesday and talked about the roads.\n" * 2000
 """About 120 KB without an amount: an output that cannot fit under the limit."""
 
-# A run on the small disk: (the convert arguments, the output directory) -> (exit code,
-# stderr, the directory the messages name).
+# A run with a directory on the small disk: (the convert arguments, naming it "{disk}";
+# the directory) -> (exit code, stderr, the directory's name in the messages).
 SmallDisk = Callable[[list[str], Path], tuple[int, str, Path]]
 
 
@@ -64,40 +65,46 @@ def _unshare() -> list[str] | None:
     return None
 
 
-def _on_tmpfs(args: list[str], out: Path) -> tuple[int, str, Path]:
-    """Copy ``out`` onto a fresh 64 KiB tmpfs, convert into it, copy the result back."""
+def _on_disk(args: list[str], disk: Path) -> list[str]:
+    return [arg.replace("{disk}", str(disk)) for arg in args]
+
+
+def _on_tmpfs(args: list[str], disk: Path, size: int = LIMIT) -> tuple[int, str, Path]:
+    """Convert with a fresh tmpfs of ``size`` bytes standing in for ``disk`` (``{disk}`` in
+    ``args``): what ``disk`` holds is copied onto it first, and back off it after."""
     unshare = _unshare()
     if unshare is None:
         pytest.skip("a small tmpfs needs root with CAP_SYS_ADMIN or user namespaces (unshare)")
-    disk = out.parent / "disk"
-    disk.mkdir()
+    mounted = disk.parent / f"{disk.name}-tmpfs"
+    mounted.mkdir()
+    disk.mkdir(exist_ok=True)
     script = (
         "set -e\n"
         f"{_MOUNT}\n"
         'cp -a "$3/." "$2/"\n'
-        "disk=$2; out=$3; shift 3\n"
+        "mounted=$2; disk=$3; shift 3\n"
         'set +e; "$@"; status=$?; set -e\n'
-        'rm -rf "$out"; mkdir "$out"; cp -a "$disk/." "$out/"\n'
+        'rm -rf "$disk"; mkdir "$disk"; cp -a "$mounted/." "$disk/"\n'
         'exit "$status"\n'
     )
-    command = [*unshare, "sh", "-c", script, "sh", f"{LIMIT // 1024}k", str(disk), str(out)]
-    command += _convert_command([*args, "--out", str(disk)])
+    command = [*unshare, "sh", "-c", script, "sh", f"{size // 1024}k", str(mounted), str(disk)]
+    command += _convert_command(_on_disk(args, mounted))
     done = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=300)
-    return done.returncode, done.stderr, disk
+    return done.returncode, done.stderr, mounted
 
 
-def _under_file_size_limit(args: list[str], out: Path) -> tuple[int, str, Path]:
+def _under_file_size_limit(args: list[str], disk: Path) -> tuple[int, str, Path]:
     """Convert with RLIMIT_FSIZE at 64 KiB: a longer write fails with EFBIG (Python ignores
     SIGXFSZ, which would otherwise end the process)."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, LIMIT))
 
-    command = _convert_command([*args, "--out", str(out)])
+    command = _convert_command(_on_disk(args, disk))
     done = subprocess.run(
         command, capture_output=True, text=True, env=_env(), timeout=300, preexec_fn=limit
     )
-    return done.returncode, done.stderr, out
+    return done.returncode, done.stderr, disk
 
 
 @pytest.mark.parametrize(
@@ -126,7 +133,7 @@ def test_convert_into_a_full_disk(
     (news / "2020-11-24-d.txt").write_text(MISSING, "utf-8")
     inputs = tree(news)
 
-    code, stderr, shown = small_disk(["news", "-j", "2", "-q"], out)
+    code, stderr, shown = small_disk(["news", "--out", "{disk}", "-j", "2", "-q"], out)
 
     assert code == 2, stderr
     errors = sorted(line for line in stderr.splitlines() if line.startswith("moneyfix: "))
@@ -154,3 +161,25 @@ def test_convert_into_a_full_disk(
         "2020-11-24-c.txt": (CORRECT + PADDING).encode(),
         "2020-11-24-d.txt": FIXED.encode(),
     }
+
+
+@pytest.mark.parametrize("kind", ["json", "csv", "html"])
+def test_a_report_that_does_not_fit_costs_the_report_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(60):
+        (news / f"2020-11-24-{i:02}.txt").write_text(MISSING, "utf-8")
+    args = ["news", "--out", "out", "--report", f"{{disk}}/report.{kind}", "-j", "2", "-q"]
+
+    code, stderr, shown = _on_tmpfs(args, tmp_path / "reports", size=4096)
+
+    assert code == 2, stderr
+    errors = [line for line in stderr.splitlines() if line.startswith("moneyfix: ")]
+    assert errors == [
+        f"moneyfix: {shown}/report.{kind}: cannot write the report (No space left on device)"
+    ], stderr
+    assert list((tmp_path / "reports").iterdir()) == []  # no report, no temporary file
+    assert tree(tmp_path / "out") == {f"2020-11-24-{i:02}.txt": FIXED.encode() for i in range(60)}

@@ -134,6 +134,7 @@ class ReportWriter:
         )
         self._fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
         self._first = True
+        self._failed: OSError | None = None
         self._csv = csv.writer(self._fh) if kind == "csv" else None
         self._page: ReviewPage | None = None
         if kind == "json":
@@ -144,12 +145,21 @@ class ReportWriter:
             self._page = ReviewPage("moneyfix convert report")
 
     def add(self, entry: dict[str, Any]) -> None:
-        if self.kind == "json":
-            self._fh.write(("" if self._first else ",\n") + json.dumps(entry, ensure_ascii=False))
-        elif self._csv is not None:
-            self._add_csv(entry)
-        elif self._page is not None:
-            self._page.add(entry)
+        """Write one entry. A write that fails (a full disk) does not stop the run: the
+        report is dropped at once (its space given back) and ``close`` raises the error."""
+        if self._failed is not None:
+            return
+        try:
+            if self.kind == "json":
+                text = json.dumps(entry, ensure_ascii=False)
+                self._fh.write(("" if self._first else ",\n") + text)
+            elif self._csv is not None:
+                self._add_csv(entry)
+            elif self._page is not None:
+                self._page.add(entry)
+        except OSError as exc:
+            self._failed = exc
+            self.abort()
         self._first = False
 
     def _add_csv(self, entry: dict[str, Any]) -> None:
@@ -180,6 +190,8 @@ class ReportWriter:
     ) -> None:
         """Finish the report and rename it into place; ``meta`` and ``table`` (the run's
         details, the rates for the chart's official line) are for the HTML page."""
+        if self._failed is not None:
+            raise self._failed
         if self.kind == "json":
             self._fh.write('\n], "summary": ' + json.dumps(summary) + "}\n")
         elif self._page is not None:
