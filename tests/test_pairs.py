@@ -401,6 +401,37 @@ def pairs_in(sentence: str, lang: str = "en") -> list[tuple[str, str, str]]:
             [("10 MRP", "36,900 tenge", "index")],
             id="mrp-or-tenge",
         ),
+        # Subunits (issue 10, point 4): an amount of their currency, paired as one.
+        pytest.param(
+            "en",
+            "A ride costs 50 tenge (11 cents) now.",
+            [("50 tenge", "11 cents", "parenthesis")],
+            id="tenge-in-cents",
+        ),
+        pytest.param(
+            "en",
+            "A ride costs 80 tenge (about 18c).",
+            [("80 tenge", "18c", "parenthesis")],
+            id="tenge-in-cents-letter",
+        ),
+        pytest.param(
+            "ru",
+            "Рубль подешевел на 10 копеек (58 тиын).",
+            [("10 копеек", "58 тиын", "parenthesis")],
+            id="ru-kopecks-in-tiyn",
+        ),
+        pytest.param(
+            "ru",
+            "Доллар стоил 1 доллар (482 тенге 50 тиынов) в пятницу.",
+            [("1 доллар", "482 тенге 50 тиынов", "explicit-rate")],
+            id="ru-rate-with-tiyn",
+        ),
+        pytest.param(
+            "kk",
+            "Жол ақысы 200 теңге, яғни 45 цент болды.",
+            [("200 теңге", "45 цент", "equivalent")],
+            id="kk-tenge-in-cents",
+        ),
     ],
 )
 def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[str, ...]]) -> None:
@@ -440,6 +471,7 @@ def test_conversions_are_paired(lang: str, sentence: str, expected: list[tuple[s
             id="a-joining-word-before-the-parenthesis",
         ),
         pytest.param("en", "The fine is 10 MRP ($70).", id="mrp-in-dollars"),
+        pytest.param("en", "A case costs 8,000 tenge (iPhone 5c).", id="a-model-name-not-cents"),
         pytest.param(
             "ru", "Средняя цена – 30 тысяч (14,8 млн тенге).", id="elided-and-no-other-money"
         ),
@@ -476,3 +508,11 @@ def test_a_written_rate_is_per_its_one_unit(lang: str, sentence: str, rate: str)
     first = find_pairs(sentence, amounts)[0]
     assert first.kind == "explicit-rate"
     assert first.implied_rate == Decimal(rate)
+
+
+def test_a_conversion_into_cents_implies_tenge_per_dollar() -> None:
+    sentence = "A ride costs 50 tenge (11 cents)."
+    amounts = moneyfix.find_amounts(sentence)
+    (pair,) = find_pairs(sentence, amounts)
+    assert pair.implied_rate is not None
+    assert round(pair.implied_rate, 2) == Decimal("454.55")

@@ -35,6 +35,9 @@ class Amount:
     assumed_currency: bool = False
     ambiguous: str | None = None
     """Why the number could not be read unambiguously (then ``value`` is one reading)."""
+    subunit: str | None = None
+    """The subunit word the amount is stated in ("cents", "тиын"): ``value`` is still in
+    the main unit (11 cents: 0.11 USD), each subunit a hundredth of it."""
 
     @property
     def shown(self) -> str:

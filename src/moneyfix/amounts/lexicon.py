@@ -70,6 +70,34 @@ SUPPLEMENT_STEMS: dict[str, str] = {
     "teńge": "KZT", "tenge": "KZT", "dollar": "USD", "rýbl": "RUB", "ıýan": "CNY",
 }  # fmt: skip
 
+# Subunits, a hundredth of their currency: "11 cents", "(40 тиын)", "50 копеек". An
+# amount stated in one is an amount of that currency, its value in the main unit (11
+# cents are 0.11 USD), the word kept as the amount's ``subunit``. Russian and Kazakh
+# forms are listed whole: a stem would read "центр" and "центнер" (100 kg) as cents.
+SUBUNIT_EXPONENT = -2
+_RU_ENDINGS = ("", "а", "ов", "у", "ам", "ами", "ах", "ом", "е")
+_KK_ENDINGS = ("ке", "тен", "ті", "тің", "і")  # "центке", "центтен", "центі"
+_KOPECK_FORMS = (
+    "копейка", "копейки", "копейку", "копейкой", "копейке", "копеек", "копейкам",
+    "копейками", "копейках", "коп.",
+)  # fmt: skip
+SUBUNIT_WORDS: dict[str, str] = {
+    "cent": "USD", "cents": "USD", "us cent": "USD", "us cents": "USD",
+    "u.s. cent": "USD", "u.s. cents": "USD", "¢": "USD",
+    "euro cent": "EUR", "euro cents": "EUR", "eurocent": "EUR", "eurocents": "EUR",
+    "kopeck": "RUB", "kopecks": "RUB", "kopek": "RUB", "kopeks": "RUB",
+    "tiyn": "KZT", "tiyns": "KZT", "tiyin": "KZT", "tiyins": "KZT",
+    "tyiyn": "KGS", "tyiyns": "KGS", "pence": "GBP",
+    **{f"цент{e}": "USD" for e in (*_RU_ENDINGS, *_KK_ENDINGS)},
+    **{f"{w}цент{e}": "EUR" for w in ("евро", "еуро") for e in (*_RU_ENDINGS, *_KK_ENDINGS)},
+    **dict.fromkeys(_KOPECK_FORMS, "RUB"),
+}  # fmt: skip
+# Stems that take any case ending ("тиынов", "тиынға", "тыйына").
+SUBUNIT_STEMS: dict[str, str] = {"тиын": "KZT", "tıyn": "KZT", "tıyın": "KZT", "тыйын": "KGS"}
+BARE_CENTS = frozenset(w for w, code in SUBUNIT_WORDS.items() if code == "USD" and " " not in w)
+"""Cents that do not name their dollar: read as US cents, the amount's currency marked
+assumed (as a bare "$" is)."""
+
 # Words that qualify a stated currency word ("доллар США", "АҚШ долларымен").
 CURRENCY_QUALIFIERS_AFTER = ("сша",)
 CURRENCY_QUALIFIERS_BEFORE = (

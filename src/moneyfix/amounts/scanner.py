@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from moneyfix.amounts.lexicon import (
+    BARE_CENTS,
     CURRENCIES,
     CURRENCY_ADJECTIVE_STEMS,
     CURRENCY_QUALIFIERS_AFTER,
@@ -24,6 +25,9 @@ from moneyfix.amounts.lexicon import (
     CYRILLIC,
     LETTER_MAGNITUDES,
     NOT_MONEY,
+    SUBUNIT_EXPONENT,
+    SUBUNIT_STEMS,
+    SUBUNIT_WORDS,
     alternation,
     cased,
     lexicon,
@@ -93,10 +97,12 @@ def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
     # A Kazakh case ending may follow an abbreviation or a code after a hyphen:
     # "40 млн долл.-ға", "5 млн USD-ге".
     suffix = rf"(?:-[{CYRILLIC}]+)?"
+    # (A bare "c" is cents only glued and closing a parenthesis: "(11c)".)
     return (
         rf"(?:(?i:(?:(?:{before}|(?:{adjectives})[{CYRILLIC}]*){_SPACE}+)?"
         rf"(?:{words}|(?:{stems})\w*(?:(?<=\.){suffix})?)"
-        rf"(?:{_SPACE}+(?:{after}))?)(?!\w)|(?:{codes}){suffix}(?![\w/])|(?:{symbols}))"
+        rf"(?:{_SPACE}+(?:{after}))?)(?!\w)|(?:{codes}){suffix}(?![\w/])|(?:{symbols})"
+        r"|c(?=\)))"
     )
 
 
@@ -111,12 +117,16 @@ def _patterns() -> _Patterns:
     # The tail runs only where a head was found, so its words can be matched ignoring
     # case: a quarter of the size of spelling every casing out, and as many times faster
     # to compile.
-    words = alternation(w for w in lex.currency_words if w[0].isalpha())
-    stems = alternation(lex.currency_stems)
+    # Subunits are read where currency names are ("11 cents", "40 тиын"), the whole
+    # forms before the stems: "евроцентов" is no "евро" with an ending.
+    words = alternation(w for w in (*lex.currency_words, *SUBUNIT_WORDS) if w[0].isalpha())
+    stems = alternation((*lex.currency_stems, *SUBUNIT_STEMS))
     codes = alternation(lex.codes)
     sign_chars = tuple(s for s in lex.symbols if len(s) == 1 and not s.isalpha())
     signs = "".join(re.escape(s) for s in sign_chars)
-    currency = _currency_after(words, stems, codes, alternation(lex.symbols))
+    symbols = alternation((*lex.symbols, *(w for w in SUBUNIT_WORDS if not w[0].isalpha())))
+    currency = _currency_after(words, stems, codes, symbols)
+    subunit = rf"(?i:{alternation(SUBUNIT_WORDS)}(?!\w)|(?:{alternation(SUBUNIT_STEMS)})\w*)"
     magnitude = (
         rf"(?:(?i:{alternation(m for m in lex.magnitudes if m not in LETTER_MAGNITUDES)})"
         r"|[kKmMbB])(?![^\W\d_])"
@@ -146,8 +156,8 @@ def _patterns() -> _Patterns:
         # (or in parentheses: "500 mln (AQSH dollary)")
         rf"(?:(?P<cspace>{_BREAK}|{_SPACE}*(?P<paren>\()?|-(?=[^\W\d_]))(?P<cur>{currency})"
         r"(?(paren)\)))?"
-        # Subunits: "150 теңге 46 тиын".
-        rf"(?P<sub>{_SPACE}+\d{{1,2}}{_SPACE}+(?i:тиын|tiyn)\w*)?"
+        # Subunits after the main unit: "150 теңге 46 тиын", "2 сома 20 тыйынов".
+        rf"(?P<sub>{_SPACE}+(?P<count>\d{{1,2}}){_SPACE}+(?P<subword>{subunit}))?"
     )
     # What may follow a bare number that is money: the first three letters of a
     # magnitude, currency or range word (a short word whole), a sign or a dash. Most
@@ -158,13 +168,15 @@ def _patterns() -> _Patterns:
         *cased(lex.currency_stems),
         *cased(CURRENCY_QUALIFIERS_BEFORE),
         *cased(CURRENCY_ADJECTIVE_STEMS),
+        *cased(w for w in SUBUNIT_WORDS if w[0].isalpha()),
+        *cased(SUBUNIT_STEMS),
         *lex.codes,
         *("to", "and", "до"),
     ]
     short = {w for w in followers if len(w) <= 3}
     guard = (
         rf"(?=(?:{_BREAK}|{_SPACE}*)(?:{alternation({w[:3] for w in followers if len(w) > 3})}"
-        rf"|(?:{alternation(short)}|[kKmMbB])(?![^\W\d_])|[-–—{signs}]))"
+        rf"|(?:{alternation(short)}|[kKmMbB])(?![^\W\d_])|[-–—{signs}¢]|c\)))"
     )
     # Where an amount can start: each head is small and starts on a plain character
     # class or literal, so the engine skips prose fast; the one large tail (range,
@@ -236,6 +248,7 @@ class _Draft:
     letter_magnitude: bool = False
     weak: bool = False
     """Money only if the text names tenge elsewhere: a "T841" without a magnitude."""
+    subunit: str | None = None
 
 
 def magnitude_exponent(magnitude: str | None) -> int:
@@ -315,9 +328,12 @@ def _from_anchor(
         head.start("num") != start + 1 or cur or (not mag and _WORD_NEXT.match(text, m.end()))
     ):
         return None  # only glued, and not a model name: "T 92", "T20s", "T-34", "T4 visa"
-    if (sign or prefix) and cur and (cur in lexicon().symbols or cur in lexicon().codes):
-        cur = None  # "$ 452.92 € 484.99", "USD 470 EUR 511": the next figure's sign
+    subunit = cur if cur and _subunit_code(cur) else None  # as written: "US cents"
+    if (sign or prefix) and cur and (subunit or cur in lexicon().symbols or cur in lexicon().codes):
+        cur = subunit = None  # "$ 452.92 € 484.99", "USD 470 EUR 511": the next figure's sign
         end = m.start("cspace")
+    if subunit == "c" and (kind or m["cspace"]):
+        return None  # a letter counts only glued to a bare number: "(11c)", not "5 c)"
     if sign:
         glued = _SIGN_PREFIXES.search(text, max(0, start - 5), start)
         if glued:
@@ -329,9 +345,6 @@ def _from_anchor(
         return None
     if m["units"]:
         value += int(m["units"])
-    if m["sub"]:
-        value += Decimal(m["sub"].split()[0]).scaleb(-2)
-        decimals = 2
     rng = None
     if (
         m["num2"] is not None
@@ -348,13 +361,49 @@ def _from_anchor(
         rng = (value, high)
     marker = prefix or sign or cur
     currency = "KZT" if prefix == _TENGE_LETTER else _currency_code(marker) if marker else None
+    if subunit:  # "11 cents": 0.11 USD
+        currency = _subunit_code(subunit)
+        value = value.scaleb(SUBUNIT_EXPONENT)
+        rng = rng and (rng[0].scaleb(SUBUNIT_EXPONENT), rng[1].scaleb(SUBUNIT_EXPONENT))
+    if m["sub"] and cur and not subunit and rng is None:
+        if _subunit_code(m["subword"]) == currency:  # "150 теңге 46 тиын"
+            value += Decimal(m["count"]).scaleb(SUBUNIT_EXPONENT)
+            decimals = -SUBUNIT_EXPONENT
+        else:
+            end = m.start("sub")  # another currency's subunit is an amount of its own
     if currency in NOT_MONEY and rng is None and _YEAR.fullmatch(head["num"]):
         return None  # "the 2024 MRP is 3,692 tenge", "in 2023 MCI launched": a year
     assumed = sign == "$" or (not (prefix or sign) and _bare_dollar(cur))
+    if subunit:
+        assumed = subunit == "c" or subunit.lower() in BARE_CENTS
     weak = prefix == _TENGE_LETTER and not mag
     return _Draft(
-        start, end, value, currency, magnitude, decimals, rng, assumed, ambiguous, letter, weak
+        start,
+        end,
+        value,
+        currency,
+        magnitude,
+        decimals,
+        rng,
+        assumed,
+        ambiguous,
+        letter,
+        weak,
+        subunit,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _subunit_code(surface: str) -> str | None:
+    """The currency a subunit belongs to: 'cents' -> USD, 'тиынов' -> KZT, 'ақш центі' -> USD."""
+    key = " ".join(surface.lower().split())
+    for word in (key, *key.split()):
+        if word in SUBUNIT_WORDS:
+            return SUBUNIT_WORDS[word]
+        for stem, code in SUBUNIT_STEMS.items():
+            if word.startswith(stem):
+                return code
+    return "USD" if key == "c" else None
 
 
 # What may not follow a "T" figure: a letter or a digit after a space ("T4 visa",
@@ -637,6 +686,8 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
         drafts = _joined_ranges(text, drafts)
     if any(d.weak for d in drafts):
         drafts = _with_tenge_letters(text, drafts)
+    if any(d.subunit == "c" for d in drafts):
+        drafts = _with_cent_letters(text, drafts)
     amounts = [_amount(text, _signed(text, draft), offset) for draft in drafts]
     return with_written_rates(text, amounts, style, offset)
 
@@ -650,6 +701,24 @@ def _with_tenge_letters(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return [d for d in drafts if not d.weak]
 
 
+def _with_cent_letters(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """An "11c" is cents only as a conversion: alone in the parenthesis right after
+    money, a hedge at most before it ("50 tenge (11c)", "(about 11c)"); elsewhere it is
+    a name ("iPhone 5c", "(model 5c)")."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        if draft.subunit == "c":
+            gap = text[kept[-1].end : draft.start].rstrip() if kept else ""
+            hedge = _hedge(text, draft)
+            if hedge and gap.lower().endswith(hedge.lower()):
+                gap = gap[: -len(hedge)]
+            if not (kept and kept[-1].currency and _OPENS_ALONE.fullmatch(gap)):
+                continue
+        kept.append(draft)
+    return kept
+
+
+_OPENS_ALONE = re.compile(r"\s*[(\[]\s*")
 _PER = re.compile(rf"{_SPACE}+per{_SPACE}")
 _TICKER_GAP = re.compile(r"[ \t\u00a0|·•]*")
 
@@ -729,6 +798,8 @@ def _with_listed(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_D
         if draft.currency and draft.range is None and text[draft.start].isdigit():
             at = draft.start
             exponent = magnitude_exponent(draft.magnitude)
+            if draft.subunit:  # "5, 10 and 15 cents"
+                exponent += SUBUNIT_EXPONENT
             while at > floor and _may_end_a_list_item(text, at):
                 found = item.search(text, max(floor, at - _LIST_REACH), at)
                 if found is None or (not listed and not (found["and"] or found["conj"])):
@@ -744,6 +815,7 @@ def _with_listed(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_D
                         decimals,
                         assumed=True,
                         ambiguous=ambiguous,
+                        subunit=draft.subunit,
                     )
                 )
                 at = found.start()
@@ -934,4 +1006,5 @@ def _amount(text: str, draft: _Draft, offset: int) -> Amount:
         draft.range,
         draft.assumed,
         draft.ambiguous,
+        draft.subunit,
     )

@@ -89,6 +89,8 @@ def amount_dict(
         "assumed_currency": amount.assumed_currency,
         "ambiguous": amount.ambiguous,
     }
+    if amount.subunit is not None:  # "11 cents": only there, so other amounts read as before
+        out["subunit"] = amount.subunit
     if with_conv:
         out.update(converted_fields(converted))
     return out

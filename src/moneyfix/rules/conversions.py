@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from moneyfix.amounts.lexicon import SUBUNIT_EXPONENT
 from moneyfix.amounts.scanner import magnitude_exponent
 from moneyfix.amounts.style import format_number, number_span, with_magnitude
 from moneyfix.model import Amount, Applicability, Edit, Finding, Fix, Pair
@@ -76,7 +77,7 @@ def relative_precision(amount: Amount) -> Decimal:
     dollar, though "тыс." alone would make it ±500."""
     if amount.value == 0:
         return Decimal(1)
-    scale = 0 if amount.magnitude is None else _exponent(amount)
+    scale = _exponent(amount)  # "11 cents" is ±0.5 cent, "10 cents" too
     last_digit = amount.value.normalize().as_tuple().exponent
     scale = min(scale - amount.decimals, int(last_digit)) if isinstance(last_digit, int) else 0
     half_unit = Decimal(5).scaleb(scale - 1)
@@ -84,8 +85,11 @@ def relative_precision(amount: Amount) -> Decimal:
 
 
 def _exponent(amount: Amount) -> int:
-    """Power of ten of the amount's magnitude word (0 when it has none)."""
-    return magnitude_exponent(amount.magnitude)
+    """Power of ten of one unit as written: the magnitude word's ("million": 6, none: 0),
+    a hundredth less for a subunit ("11 cents": -2). Rewrites keep to it, so a recomputed
+    "11 cents" stays in cents, and no magnitude word is offered for one."""
+    subunit = SUBUNIT_EXPONENT if amount.subunit else 0
+    return magnitude_exponent(amount.magnitude) + subunit
 
 
 def view_of(pair: Pair, amounts: list[Amount]) -> PairView | None:
