@@ -14,7 +14,10 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 from moneyfix.amounts.lexicon import (
     BARE_CENTS,
@@ -90,8 +93,19 @@ class _Patterns(NamedTuple):
     magnitude_of: dict[str, int]
 
 
-def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
-    before = alternation(w.lower() for w in CURRENCY_QUALIFIERS_BEFORE)
+def _first_letters(*groups: Iterable[str]) -> str:
+    """A lookahead for the first characters of ``groups``' words, put before a prefix
+    tree matched ignoring case: the regex engine rejects a plain alternative on its first
+    character at once, but enters each case-insensitive one, so a tree of a hundred
+    branches costs microseconds where nothing matches. Inside ``(?i:)`` the class
+    accepts every character any branch's first letter does."""
+    firsts = sorted({word[0] for group in groups for word in group})
+    return "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
+
+
+def _currency_after(words: list[str], stems: list[str], codes: str, symbols: str) -> str:
+    qualifiers = [w.lower() for w in CURRENCY_QUALIFIERS_BEFORE]
+    before = alternation(qualifiers)
     adjectives = alternation(CURRENCY_ADJECTIVE_STEMS)
     after = alternation(CURRENCY_QUALIFIERS_AFTER)
     # A Kazakh case ending may follow an abbreviation or a code after a hyphen:
@@ -99,9 +113,12 @@ def _currency_after(words: str, stems: str, codes: str, symbols: str) -> str:
     suffix = rf"(?:-[{CYRILLIC}]+)?"
     # (A bare "c" is cents only glued and closing a parenthesis: "(11c)".)
     return (
-        rf"(?:(?i:(?:(?:{before}|(?:{adjectives})[{CYRILLIC}]*){_SPACE}+)?"
-        rf"(?:{words}|(?:{stems})\w*(?:(?<=\.){suffix})?)"
-        rf"(?:{_SPACE}+(?:{after}))?)(?!\w)|(?:{codes}){suffix}(?![\w/])|(?:{symbols})"
+        rf"(?:(?i:(?:{_first_letters(qualifiers, CURRENCY_ADJECTIVE_STEMS)}"
+        rf"(?:{before}|(?:{adjectives})[{CYRILLIC}]*){_SPACE}+)?"
+        rf"{_first_letters(words, stems)}"
+        rf"(?:{alternation(words)}|(?:{alternation(stems)})\w*(?:(?<=\.){suffix})?)"
+        rf"(?:{_SPACE}+{_first_letters(CURRENCY_QUALIFIERS_AFTER)}(?:{after}))?)(?!\w)"
+        rf"|(?:{codes}){suffix}(?![\w/])|(?:{symbols})"
         r"|c(?=\)))"
     )
 
@@ -119,16 +136,17 @@ def _patterns() -> _Patterns:
     # to compile.
     # Subunits are read where currency names are ("11 cents", "40 тиын"), the whole
     # forms before the stems: "евроцентов" is no "евро" with an ending.
-    words = alternation(w for w in (*lex.currency_words, *SUBUNIT_WORDS) if w[0].isalpha())
-    stems = alternation((*lex.currency_stems, *SUBUNIT_STEMS))
+    words = [w for w in (*lex.currency_words, *SUBUNIT_WORDS) if w[0].isalpha()]
+    stems = [*lex.currency_stems, *SUBUNIT_STEMS]
     codes = alternation(lex.codes)
     sign_chars = tuple(s for s in lex.symbols if len(s) == 1 and not s.isalpha())
     signs = "".join(re.escape(s) for s in sign_chars)
     symbols = alternation((*lex.symbols, *(w for w in SUBUNIT_WORDS if not w[0].isalpha())))
     currency = _currency_after(words, stems, codes, symbols)
     subunit = rf"(?i:{alternation(SUBUNIT_WORDS)}(?!\w)|(?:{alternation(SUBUNIT_STEMS)})\w*)"
+    magnitudes = [m for m in lex.magnitudes if m not in LETTER_MAGNITUDES]
     magnitude = (
-        rf"(?:(?i:{alternation(m for m in lex.magnitudes if m not in LETTER_MAGNITUDES)})"
+        rf"(?:(?i:{_first_letters(magnitudes)}{alternation(magnitudes)})"
         r"|[kKmMbB])(?![^\W\d_])"
     )
     # A magnitude may be followed by more parts: "1trln56bln" ("and" joins are read later).
@@ -213,6 +231,7 @@ def _patterns() -> _Patterns:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _currency_code(surface: str) -> str | None:
     pats = _patterns()
     lex = lexicon()
@@ -234,7 +253,7 @@ def _currency_code(surface: str) -> str | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     start: int
     end: int
@@ -251,8 +270,10 @@ class _Draft:
     subunit: str | None = None
 
 
+@functools.lru_cache(maxsize=1024)
 def magnitude_exponent(magnitude: str | None) -> int:
-    """Power of ten a magnitude word stands for: 'billion' -> 9, None -> 0."""
+    """Power of ten a magnitude word stands for: 'billion' -> 9, None -> 0. (Kept: a
+    text writes few magnitudes, each many times.)"""
     if magnitude is None:
         return 0
     key = magnitude.lower().strip()
@@ -311,14 +332,18 @@ def _from_anchor(
     None when it is not money."""
     sign = head["sign"] if kind == "sign" else None
     prefix = head["prefix"] if kind == "prefix" else None
-    mag, cur = m["mag"], m["cur"]
+    mag, cur, cspace, num2 = m.group("mag", "cur", "cspace", "num2")
     if not (sign or prefix or mag or cur):
         return None  # a bare number is money only with a magnitude or currency after it
-    if _too_long(head["num"]) or _too_long(m.group()):
+    number = head["num"]
+    end = m.end()
+    if (len(number) > _MAX_DIGITS or end - m.start() > _MAX_DIGITS) and (
+        _too_long(number) or _too_long(m.group())
+    ):
         return None  # no money is written with that many digits; its value would overflow
-    start, end = head.start(), m.end()
-    if cur is None and m["cspace"]:
-        end -= len(m["cspace"])
+    start = head.start()
+    if cur is None and cspace:
+        end -= len(cspace)
     if prefix and (
         prefix not in _PREFIX_WORDS
         or (start and (text[start - 1].isalnum() or text[start - 1] == "/"))
@@ -339,7 +364,7 @@ def _from_anchor(
         if glued:
             start = glued.start()
             sign = glued.group() + sign
-    value, decimals, magnitude, ambiguous = _read_value(head["num"], mag, style)
+    value, decimals, magnitude, ambiguous = _read_value(number, mag, style)
     letter = magnitude is not None and magnitude.lower() in LETTER_MAGNITUDES
     if letter and not (sign or prefix or cur):
         return None
@@ -347,15 +372,15 @@ def _from_anchor(
         value += int(m["units"])
     rng = None
     if (
-        m["num2"] is not None
+        num2 is not None
         and "and" in m["rsep"]
         and not _BETWEEN.search(text, max(0, start - 12), start)
     ):
         # "5 and 7 billion tenge" outside "between ... and": only the second is money
         start = m.start("num2")
-        value, decimals, magnitude, ambiguous = _read_value(m["num2"], mag, style)
-    elif m["num2"] is not None:
-        high = _read_value(m["num2"], mag, style)[0]
+        value, decimals, magnitude, ambiguous = _read_value(num2, mag, style)
+    elif num2 is not None:
+        high = _read_value(num2, mag, style)[0]
         if high <= value:
             return None
         rng = (value, high)

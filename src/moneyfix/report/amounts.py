@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any, NamedTuple, TextIO
 
 from moneyfix.model import Amount, FileReport, Pair
@@ -148,16 +149,72 @@ def render_json(reports: list[FileReport], conversions: Conversions | None = Non
 
 def render_jsonl(reports: list[FileReport], conversions: Conversions | None = None) -> str:
     """One object per amount with ``path`` and ``index`` (its place in the file's list)."""
-    import json
-
-    out = []
+    out: list[str] = []
     for report in reports:
         if report.error is not None:
             continue  # unreadable files are reported on stderr, not as amounts
-        for i, obj in enumerate(_amount_dicts(report, conversions)):
-            out.append(json.dumps({"path": report.path, "index": i, **obj}, ensure_ascii=False))
-            out.append("\n")
+        row = JsonlRow(report.path, LineIndex(report.text), with_conv=conversions is not None)
+        conv = conversions or {}
+        out.extend(row(a, i, conv.get((report.path, i))) for i, a in enumerate(report.amounts))
     return "".join(out)
+
+
+class JsonlRow:
+    """Writes an amount's ``jsonl`` line: the text ``json.dumps(ensure_ascii=False)`` gives
+    for ``{"path", "index", **amount_dict(...)}``, byte for byte, without building the
+    dict. A 20 MB archive holds 100,000 amounts and more; through a dict and the
+    encoder each costs as much as finding it."""
+
+    __slots__ = ("_index", "_path", "_with_conv")
+
+    def __init__(self, path: str, index: LineIndex, *, with_conv: bool) -> None:
+        self._path = f'{{"path": {_string(path)}, "index": '
+        self._index = index
+        self._with_conv = with_conv
+
+    def __call__(self, amount: Amount, number: int, converted: ConvertedValue | None) -> str:
+        line, column = self._index.position(amount.start)
+        end_line, end_column = self._index.position(amount.end)
+        rng = amount.range
+        conv = ""
+        if self._with_conv:
+            fields = converted_fields(converted)
+            conv = (
+                f', "converted_value": {_nullable(fields["converted_value"])}'
+                f', "converted_currency": {_nullable(fields["converted_currency"])}'
+                f', "converted_rate_date": {_nullable(fields["converted_rate_date"])}'
+            )
+        return (
+            f'{self._path}{number}, "start": {amount.start}, "end": {amount.end}, '
+            f'"line": {line}, "column": {column}, "end_line": {end_line}, '
+            f'"end_column": {end_column}, "text": {_string(amount.text)}, '
+            f'"value": "{decimal_str(amount.value)}", '
+            f'"currency": {_nullable(amount.currency)}, '
+            f'"magnitude": {_nullable(amount.magnitude)}, "decimals": {amount.decimals}, '
+            f'"approximate": {_BOOL[amount.approximate]}, '
+            f'"qualifier": {_nullable(amount.qualifier)}, "range": '
+            + (
+                "null"
+                if rng is None
+                else f'{{"low": "{decimal_str(rng[0])}", "high": "{decimal_str(rng[1])}"}}'
+            )
+            + f', "assumed_currency": {_BOOL[amount.assumed_currency]}, '
+            f'"ambiguous": {_nullable(amount.ambiguous)}'
+            + ("" if amount.subunit is None else f', "subunit": {_string(amount.subunit)}')
+            + f"{conv}}}\n"
+        )
+
+
+_BOOL = {False: "false", True: "true"}
+
+
+def _nullable(value: str | None) -> str:
+    return "null" if value is None else _string(value)
+
+
+def _string(value: str) -> str:
+    """A JSON string as ``json.dumps(ensure_ascii=False)`` writes it."""
+    return encode_basestring(value)
 
 
 def _cell(value: object) -> str:
@@ -211,20 +268,20 @@ def stream_rows(
     caller's (:func:`csv_header`). ``text`` may be the positions of a chunk of the file,
     whose rows are numbered from ``first``."""
     import csv
-    import json
 
     index = LineIndex(text) if isinstance(text, str) else text
+    with_conv = convert is not None
+    row = JsonlRow(path, index, with_conv=with_conv) if fmt == "jsonl" else None
     writer = csv.writer(out, lineterminator="\n")
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a row
     count = 0
-    for count, amount in enumerate(amounts, start=1):
+    for amount in amounts:
         converted = convert(amount) if convert is not None else None
-        obj = amount_dict(amount, index, converted, with_conv=convert is not None)
-        if fmt == "jsonl":
-            row = {"path": path, "index": first + count - 1, **obj}
-            out.write(encode(row) + "\n")
+        if row is not None:
+            out.write(row(amount, first + count, converted))
         else:
-            writer.writerow(_csv_row(path, obj, convert is not None))
+            obj = amount_dict(amount, index, converted, with_conv=with_conv)
+            writer.writerow(_csv_row(path, obj, with_conv))
+        count += 1
     return count
 
 
