@@ -41,8 +41,10 @@ def with_written_rates(
     """``amounts`` with the rate notations of ``text`` read as rates (spans shifted by
     ``offset``, as the scanner's are)."""
     found = _code_pairs(text, style, offset) if "/" in text else []
-    covered = [(a.start, a.end) for a in found]
-    kept = [a for a in amounts if not any(s < a.end and a.start < e for s, e in covered)]
+    kept = amounts
+    if found:
+        covered = [(a.start, a.end) for a in found]
+        kept = [a for a in amounts if not any(s < a.end and a.start < e for s, e in covered)]
     if any(a.value == 1 for a in kept) and _TENGE.search(text):
         found += _tenge_figures(text, kept, style, offset)
     return sorted(kept + found, key=lambda a: a.start) if found else amounts

@@ -55,8 +55,12 @@ def read_number(raw: str, style: NumberStyle) -> tuple[Decimal, int, str | None]
     and Kazakh it is a decimal comma); in a text that mixes conventions such a number is
     flagged as ambiguous.
     """
-    if raw.isascii() and raw.isdigit():
-        return Decimal(raw), 0, None  # the common case: plain digits
+    if raw.isascii():  # the common cases: plain digits, a decimal point
+        if raw.isdigit():
+            return Decimal(raw), 0, None
+        whole, point, fraction = raw.partition(".")
+        if point and whole.isdigit() and fraction.isdigit():
+            return Decimal(raw), len(fraction), None
     comma_decimal = style.comma_decimal
     digits = _SPACES.sub("", raw)
     commas, dots = digits.count(","), digits.count(".")

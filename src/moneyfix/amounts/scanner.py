@@ -985,6 +985,7 @@ def _joined_compounds(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 
 _RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
+_RANGE_WORDS = frozenset(("-", "–", "—", "to", "and"))  # a cheap first test
 
 
 def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -995,7 +996,11 @@ def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for draft in drafts:
         prev = out[-1] if out else None
-        joiner = _RANGE_JOIN.fullmatch(text, prev.end, draft.start) if prev else None
+        joiner = (
+            _RANGE_JOIN.fullmatch(text, prev.end, draft.start)
+            if prev and text[prev.end : draft.start].strip() in _RANGE_WORDS
+            else None
+        )
         if (
             prev is not None
             and joiner is not None
