@@ -1,6 +1,7 @@
 """Conversions into subunits (issue 10, point 4): "200 tenge (45 cents)" is checked at
 the rate of tenge per dollar, not a hundred times off it, and a recomputed conversion
-stays in cents; a real slip ("50 tenge (11 dollars)") is still reported.
+stays in cents; a real slip ("50 tenge (11 dollars)") is still reported, its message
+saying what the figure gives read in the subunit.
 
 NBK on 2023-05-10: USD 445.28, RUB 5.80 (from 2023-05-06), EUR 490.97 KZT.
 """
@@ -12,6 +13,7 @@ import datetime as dt
 import pytest
 
 from moneyfix.check import check_text
+from moneyfix.config import Config
 from moneyfix.fixes import apply_edits
 
 DAY = dt.date(2023, 5, 10)
@@ -72,11 +74,26 @@ def test_a_wrong_conversion_into_cents_is_recomputed_in_cents(text: str, fixed: 
 def test_dollars_where_cents_were_meant_are_still_an_error(text: str) -> None:
     (finding,) = check_text(text, date=DAY)
     assert (finding.code, finding.severity) == ("MF007", "error")
+    assert "; read in hundredths of USD, " in finding.message
+
+
+def test_the_message_says_what_reading_in_the_subunit_gives() -> None:
+    (finding,) = check_text("A box of matches is 50 tenge (11 dollars).", date=DAY)
+    assert 'read in hundredths of USD, "11 dollars" would give 454.55 KZT/USD' in finding.message
+    (undated,) = [f for f in check_text("Matches: 50 tenge (11 dollars).") if f.code == "MF007"]
+    assert '"11 dollars" would give 454.55 KZT/USD' in undated.message
 
 
 def test_cents_where_dollars_were_meant_are_an_error_too() -> None:
     (finding,) = check_text("A coat costs 45,000 tenge (101 cents).", date=DAY)
     assert (finding.code, finding.severity) == ("MF007", "error")
+    assert 'read in whole USD, "101 cents" would give 445.54 KZT/USD' in finding.message
+
+
+def test_a_pair_a_hundredfold_slip_does_not_explain_gets_no_such_note() -> None:
+    (finding,) = check_text("A ride costs 50 tenge (80 dollars).", date=DAY)
+    assert finding.code == "MF007"
+    assert "hundredths" not in finding.message
 
 
 def test_a_subunit_is_never_given_a_magnitude_word() -> None:
@@ -84,3 +101,10 @@ def test_a_subunit_is_never_given_a_magnitude_word() -> None:
     side a magnitude word fits ("45 thousand cents" is none)."""
     (finding,) = check_text("A ride costs 200 thousand tenge (45 cents).", date=DAY)
     assert (finding.code, finding.evidence["readings"]) == ("MF002", "200 tenge")
+
+
+def test_no_conversion_is_asked_for_a_figure_that_would_convert_to_nothing() -> None:
+    """MF005 (on request) skips "40 тиын" (US$0.0009 prints as US$0.00), not 150 tenge."""
+    config = Config(extend_select=("MF005",))
+    findings = check_text("Тариф вырос на 40 тиын, проезд стоит 150 тенге.", DAY, config)
+    assert [(f.code, f.text) for f in findings] == [("MF005", "150 тенге")]

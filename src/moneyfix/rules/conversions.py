@@ -263,11 +263,30 @@ def check_pair(
             return _magnitude_findings(view, text, shift, None, rates.settings, scale)
     if day is not None and not window:
         return [_gap_finding(view, rates, f"is dated {day}", day)]
+    note = _hundredfold(view, window, bounds, slack)
     if day is None or not window:
-        return [_implausible_finding(view, bounds, None, None)]
+        return [_implausible_finding(view, bounds, None, None, note)]
     of_day = _of_day(view, rates, day, window[-1])
     fix = _recomputed(view, text, of_day, rates.settings.lang)
-    return [_implausible_finding(view, bounds, fix, of_day)]
+    return [_implausible_finding(view, bounds, fix, of_day, note)]
+
+
+def _hundredfold(
+    view: PairView, window: list[Rate], bounds: tuple[Decimal, Decimal], slack: Decimal
+) -> str:
+    """A conversion a hundred times off, which no magnitude word explains: its unit
+    written for its subunit or the other way ("50 tenge (11 dollars)" for 11 cents).
+    What the message says; a person picks the word."""
+    per = view.per_side
+    if per.range is not None or per.magnitude is not None:
+        return ""
+    factor = Decimal(100) if per.subunit is None else Decimal("0.01")
+    shifted = view.implied * factor
+    fits = _nearest(shifted, window, slack) if window else _within(shifted, bounds, slack)
+    if not fits:
+        return ""
+    unit = f"hundredths of {view.per}" if per.subunit is None else f"whole {view.per}"
+    return f'; read in {unit}, "{per.shown}" would give {_rate_text(shifted)} {view.label()}'
 
 
 def _of_day(view: PairView, rates: RateSource, day: dt.date, fallback: Rate) -> Rate:
@@ -560,13 +579,17 @@ def _gap_finding(view: PairView, rates: RateSource, why: str, day: dt.date) -> F
 
 
 def _implausible_finding(
-    view: PairView, bounds: tuple[Decimal, Decimal], fix: Fix | None, rate: Rate | None
+    view: PairView,
+    bounds: tuple[Decimal, Decimal],
+    fix: Fix | None,
+    rate: Rate | None,
+    note: str = "",
 ) -> Finding:
     """A mistyped figure: with a date, the conversion recomputed at the day's official rate
     is offered as an unsafe fix (the primary may be the mistyped side: a person decides)."""
     message = (
         f"{view.primary.shown} ({view.conversion.shown}) implies {_rate_text(view.implied)} "
         f"{view.label()}; no power of 1000 brings it within the historical range "
-        f"{_rate_text(bounds[0])}–{_rate_text(bounds[1])}: check both figures"
+        f"{_rate_text(bounds[0])}–{_rate_text(bounds[1])}{note}: check both figures"
     )
     return _finding("MF007", view, message, fix, rate)

@@ -29,6 +29,9 @@ def conversion_text(
     return f"{number}" + (f" {word}" if word else "") + f" {currency}"
 
 
+_SMALLEST = Decimal("0.005")
+
+
 def missing_conversions(
     text: str,
     amounts: list[Amount],
@@ -53,6 +56,8 @@ def missing_conversions(
         if amount.assumed_currency:
             continue
         converted = abs(amount.value) / rate.value  # the minus before stands for both
+        if converted < _SMALLEST:
+            continue  # "40 тиын": a conversion that would print as US$0.00 says nothing
         inserted = conversion_text(converted, to, lang, sign, family_of(amount.magnitude, lang))
         findings.append(
             Finding(

@@ -61,7 +61,9 @@ RULES: dict[str, Rule] = {
         Rule(
             "MF007", "implausible-rate", "error",
             "unsafe, with a date: recompute the conversion at the day's official rate",
-            "No power of 1000 and no historical rate explains the pair: a mistyped figure.",
+            "No power of 1000 and no historical rate explains the pair: a mistyped figure, "
+            "or a unit written for its subunit (the message says what a figure a hundred "
+            "times off gives: '50 tenge (11 dollars)' read in cents).",
             "5 billion tenge ($90 million) implies 55.56 tenge/$, below any rate since 1996",
         ),
         Rule(
