@@ -1,11 +1,12 @@
 """Checking and scanning a file too big to hold in memory, a chunk at a time.
 
-A text or Markdown file of ``CHUNKED_FROM`` bytes or more is read in chunks of whole
-paragraphs (``documents.chunks``). Each chunk is checked (or scanned) as a document of
-its own, dated and in the language found at the head of the file, and what it finds is
-moved to its place in the whole file. The report keeps the findings and the lines
-around them (``FileReport.excerpts``), never the text: memory is bounded by a chunk and
-the findings, not by the file.
+A text, Markdown or JSONL file of ``CHUNKED_FROM`` bytes or more is read in chunks of
+whole paragraphs, or of whole records (``documents.chunks``). A text or Markdown chunk
+is checked (or scanned) as a document of its own, dated and in the language found at
+the head of the file, and what it finds is moved to its place in the whole file; a
+JSONL record is a document of its own, as ever. A report keeps the findings and the
+lines around them (``FileReport.excerpts``), never the text: memory is bounded by a
+chunk and the findings, not by the file.
 
 What looks at a whole document sees its chunk (about 1 MB of whole paragraphs): MF004
 compares the conversions of one chunk, the scale that weighs a power-of-1000 slip is the
@@ -22,8 +23,15 @@ from typing import TYPE_CHECKING
 
 from moneyfix.analysis import document_lang, readable_text
 from moneyfix.config import Config
-from moneyfix.documents import DocumentError, kind_of, read_head
+from moneyfix.documents import (
+    DocumentError,
+    kind_of,
+    no_records,
+    read_head,
+    record_document,
+)
 from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, check_decodable, head_text, read_chunks
+from moneyfix.documents.dates import date_from_filename
 from moneyfix.model import Document, Edit, Excerpt, FileReport, Finding
 from moneyfix.report.positions import LineIndex
 from moneyfix.report.review import CONTEXT
@@ -35,14 +43,14 @@ __all__ = ["CHUNKED_FROM", "check_file", "chunk_documents", "chunkable"]
 
 CHUNKED_FROM = 16 << 20
 """Bytes from which a text or Markdown file is read in chunks (check and streamed scan)."""
-_KINDS = ("text", "markdown")
+_KINDS = ("text", "markdown", "jsonl")
 _AROUND = CONTEXT + 1
 """Code points kept either side of a finding: the review page's context and the one
 character it looks at past it."""
 
 
 def chunkable(path: Path) -> bool:
-    """Whether ``path`` is a text or Markdown file of ``CHUNKED_FROM`` bytes or more."""
+    """Whether ``path`` is a text, Markdown or JSONL file of ``CHUNKED_FROM`` bytes or more."""
     try:
         return kind_of(str(path)) in _KINDS and path.stat().st_size >= CHUNKED_FROM
     except (DocumentError, OSError):
@@ -51,13 +59,17 @@ def chunkable(path: Path) -> bool:
 
 def chunk_documents(
     path: Path, name: str, config: Config, size: int = CHUNK_SIZE
-) -> Iterator[tuple[Document, Chunk]]:
-    """Each chunk of the file as a document dated and in the language of the file's head.
+) -> Iterator[tuple[Document, Chunk | None]]:
+    """Each chunk of the file as a document dated and in the language of the file's head;
+    for JSONL, each record's document (``None``: it is a document of its own).
 
     The file is decoded once before anything is yielded, so an encoding the chunks
     cannot read raises ``NotChunkable`` (and a binary file ``DocumentError``) first."""
     kind = kind_of(name)
     check_decodable(path, name)
+    if kind == "jsonl":
+        yield from ((doc, None) for doc in _records(path, name, config, size))
+        return
     head = head_text(path, name)
     analysis, day, source = read_head(kind, name, head, config.date)
     head_doc = Document(name, head, skip=analysis.skip, lang=analysis.lang)
@@ -65,6 +77,21 @@ def chunk_documents(
     for chunk in read_chunks(path, name, kind, size):
         skip = _skipped(kind, chunk)
         yield Document(name, chunk.text, skip, day, source, lang), chunk
+
+
+def _records(path: Path, name: str, config: Config, size: int) -> Iterator[Document]:
+    """The documents of a JSONL file's records, read a chunk of lines at a time."""
+    from moneyfix.documents import jsonl
+
+    from_name = date_from_filename(name)
+    found = False
+    for chunk in read_chunks(path, name, "jsonl", size):
+        fields = (config.text_field, config.date_field, chunk.line)
+        for record in jsonl.records(chunk.text, name, *fields):
+            found = True
+            yield record_document(record, name, config.date, from_name, config.date_field)
+    if not found:
+        yield no_records(name, config.date)
 
 
 def _skipped(kind: str, chunk: Chunk) -> tuple[tuple[int, int], ...]:
@@ -79,15 +106,38 @@ def _skipped(kind: str, chunk: Chunk) -> tuple[tuple[int, int], ...]:
 
 def check_file(
     path: Path, name: str, config: Config, table: RateTable, size: int = CHUNK_SIZE
-) -> FileReport:
-    """The report of a file checked a chunk at a time: findings and their excerpts."""
+) -> list[FileReport]:
+    """The reports of a file checked a chunk at a time (one, or one per JSONL record):
+    findings and their excerpts."""
     from moneyfix.check import check_document  # scan reads chunks without the checker
+
+    if kind_of(name) != "jsonl":
+        return [_check_chunks(path, name, config, table, size)]
+    reports = []
+    for doc, _ in chunk_documents(path, name, config, size):
+        report = check_document(doc, config, table)
+        spans = [(0, 0), *(_passage(f) for f in report.findings)]
+        reports.append(
+            replace(
+                report,
+                text="",
+                amounts=[],
+                pairs=[],
+                excerpts=tuple(_excerpts(Chunk(doc.text, 0, 1, 1), spans)),
+            )
+        )
+    return reports
+
+
+def _check_chunks(path: Path, name: str, config: Config, table: RateTable, size: int) -> FileReport:
+    from moneyfix.check import check_document
 
     findings: list[Finding] = []
     excerpts: list[Excerpt] = []
     said: set[str] = set()
     report = FileReport(path=name)
     for doc, chunk in chunk_documents(path, name, config, size):
+        assert chunk is not None  # not JSONL
         report.date, report.date_source = doc.date, doc.date_source
         spans = [(0, 0)] if chunk.start == 0 else []  # where findings of the document point
         for finding in check_document(doc, config, table).findings:

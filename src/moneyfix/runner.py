@@ -69,7 +69,7 @@ def run_file(
         config = config_for(path if data is None else Path.cwd() / shown, job)
         chunked = _checked_in_chunks(path, shown, job, config, table) if data is None else None
         if chunked is not None:
-            result.reports = [chunked]
+            result.reports = chunked
             return result
         items = documents_of(path, config, data, shown)
         result.original = items[0][1].text if items else ""
@@ -89,10 +89,10 @@ def run_file(
 
 def _checked_in_chunks(
     path: Path, name: str, job: Job, config: Config, table: RateTable
-) -> FileReport | None:
-    """The report of a big text or Markdown file checked a chunk at a time (memory bounded
-    by the chunk), or ``None`` to read it whole: a smaller file, another format, an
-    encoding read only whole, or fixing (a fix rewrites and re-checks the whole text)."""
+) -> list[FileReport] | None:
+    """The reports of a big text, Markdown or JSONL file checked a chunk at a time (memory
+    bounded by the chunk), or ``None`` to read it whole: a smaller file, HTML, an encoding
+    read only whole, or fixing (a fix rewrites and re-checks the whole text)."""
     from moneyfix.chunked import check_file, chunkable
     from moneyfix.documents.chunks import NotChunkable
 

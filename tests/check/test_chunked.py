@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from moneyfix.check import check_document
 from moneyfix.chunked import check_file, chunk_documents
 from moneyfix.cli.app import app
 from moneyfix.config import Config
-from moneyfix.documents import read_document
+from moneyfix.documents import DocumentError, read_document
 from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, read_chunks
 from moneyfix.model import FileReport
 from moneyfix.rates.table import load_table
@@ -54,7 +55,8 @@ def article(paragraphs: tuple[str, ...] = PARAGRAPHS, copies: int = 4, sep: str 
 def whole_and_chunked(path: Path, size: int) -> tuple[FileReport, FileReport]:
     config, table = Config(), load_table()
     whole = check_document(read_document(path)[0][0], config, table)
-    return whole, check_file(path, str(path), config, table, size=size)
+    [chunked] = check_file(path, str(path), config, table, size=size)
+    return whole, chunked
 
 
 def assert_same_reports(whole: FileReport, chunked: FileReport) -> None:
@@ -113,9 +115,8 @@ def test_consistency_is_weighed_within_a_chunk(tmp_path: Path) -> None:
     whole, chunked = whole_and_chunked(path, 60)
     assert [f.text for f in whole.findings if f.code == "MF004"] == ["$5", "$5"]
     assert [f.code for f in chunked.findings] == ["MF006"]
-    assert [f.code for f in check_file(path, "a", Config(), load_table()).findings] == [
-        f.code for f in whole.findings
-    ]
+    [one_chunk] = check_file(path, str(path), Config(), load_table())
+    assert one_chunk.findings == whole.findings
 
 
 def test_a_pair_across_a_paragraph_break_is_not_cut_from_its_conversion(tmp_path: Path) -> None:
@@ -268,3 +269,39 @@ def counted(reads: list[str]) -> Callable[..., Iterator[Chunk]]:
         return read_chunks(path, name, kind, size)
 
     return reading
+
+
+def records_file(tmp_path: Path) -> Path:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": n, "date": "2020-11-24", "body": DATELINE + text}, ensure_ascii=n % 2)
+        for n, text in enumerate(PARAGRAPHS * 3)
+    ]
+    lines.insert(4, "")  # a blank line is no record, but counts as a line
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("size", [1, 100, 1_000_000])
+def test_a_jsonl_file_in_chunks_gives_each_record_its_report(tmp_path: Path, size: int) -> None:
+    path = records_file(tmp_path)
+    config = Config(text_field="body")
+    table = load_table()
+    documents = read_document(path, text_field="body")
+    whole = [check_document(doc, config, table) for doc, _ in documents]
+    chunked = check_file(path, str(path), config, table, size=size)
+    assert [r.path for r in chunked] == [r.path for r in whole]
+    assert chunked[-1].path == f"{path}:16"
+    assert all(r.excerpts is not None and not r.text for r in chunked)
+    assert [r.findings for r in chunked] == [r.findings for r in whole]
+    for fmt in FORMATS:
+        assert render_findings(chunked, fmt) == render_findings(whole, fmt), fmt
+
+
+def test_a_broken_record_is_named_by_its_line_in_chunks(tmp_path: Path) -> None:
+    path = records_file(tmp_path)
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    lines[11] = '{"body": "an unclosed string}\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DocumentError, match=rf"^{re.escape(str(path))}:12: invalid JSON"):
+        check_file(path, str(path), Config(text_field="body"), load_table(), size=100)

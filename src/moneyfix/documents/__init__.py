@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from moneyfix.documents.base import (
     Analysis,
@@ -31,6 +32,9 @@ from moneyfix.documents.base import (
 from moneyfix.documents.dates import date_from_filename, find_dateline, parse_date, parse_loose
 from moneyfix.model import Document
 
+if TYPE_CHECKING:
+    from moneyfix.documents.jsonl import Record
+
 __all__ = [
     "KINDS",
     "DocumentError",
@@ -39,11 +43,13 @@ __all__ = [
     "kind_of",
     "load_document",
     "masked",
+    "no_records",
     "open_documents",
     "parse_date",
     "read_document",
     "read_head",
     "record_date",
+    "record_document",
     "text_source",
     "write_back",
 ]
@@ -189,30 +195,27 @@ def _records(
     items: list[tuple[Document, Source]] = []
     from_name = date_from_filename(name)
     for record in jsonl.records(body, name, text_field, date_field):
-        rec_date, rec_source = record_date(
-            record.date_value,
-            record.text,
-            f"{name}:{record.line}",
-            option=date,
-            from_name=from_name,
-            label=date_field,
-        )
-        doc = Document(
-            path=f"{name}:{record.line}",
-            text=record.text,
-            date=rec_date,
-            date_source=rec_source,
-        )
-        rec_source_obj = replace(source, line=record.line, span=record.span)
-        items.append((doc, rec_source_obj))
+        doc = record_document(record, name, date, from_name, date_field)
+        items.append((doc, replace(source, line=record.line, span=record.span)))
     if not items:  # no records: one empty document, so callers always get one item
-        items.append(
-            (
-                Document(path=name, text="", date=date, date_source="option" if date else None),
-                source,
-            )
-        )
+        items.append((no_records(name, date), source))
     return items
+
+
+def record_document(
+    record: Record, name: str, option: dt.date | None, from_name: dt.date | None, label: str
+) -> Document:
+    """A JSONL record's document, ``file:LINE``, dated by ``record_date``."""
+    where = f"{name}:{record.line}"
+    day, source = record_date(
+        record.date_value, record.text, where, option=option, from_name=from_name, label=label
+    )
+    return Document(path=where, text=record.text, date=day, date_source=source)
+
+
+def no_records(name: str, date: dt.date | None) -> Document:
+    """The one empty document of a JSONL file without records."""
+    return Document(path=name, text="", date=date, date_source="option" if date else None)
 
 
 def record_date(

@@ -12,6 +12,8 @@ and columns are right, a snippet shows the line from the chunk's start). Each ch
 carries where it starts in the whole file (offset, line, column), so what is found in
 it is placed in the file.
 
+A JSONL chunk is whole lines (records), however long one is.
+
 Decoding is incremental and as strict as ``base.decode``; a file that is not UTF-8 (or
 UTF-16 with a BOM) raises ``NotChunkable``: legacy encodings are detected on the whole
 text, so such a file is read whole.
@@ -148,7 +150,7 @@ def read_chunks(path: Path, name: str, kind: str, size: int = CHUNK_SIZE) -> Ite
                 cut = len(buf)
             else:
                 cut = _cut(buf, limit, kind, start == 0)
-                if not cut and limit < size * GROWTH:
+                if not cut and (limit < size * GROWTH or kind == "jsonl"):
                     limit *= 2
                     continue
                 cut = cut or _fallback(buf, limit)
@@ -171,6 +173,8 @@ def _cut(buf: str, limit: int, kind: str, head: bool) -> int:
     """Where a chunk of ``buf`` may end within ``limit``, or 0 to grow it first."""
     if kind == "markdown":
         return _markdown_cut(buf, limit, head)
+    if kind == "jsonl":  # whole records
+        return buf.rfind("\n", 0, limit) + 1
     cuts = []
     at = limit
     while at > 0 and limit - at < _SENTENCE_NEAR:

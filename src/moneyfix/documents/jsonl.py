@@ -72,9 +72,13 @@ def _field_spans(line: str, name: str, start: int = 0) -> dict[str, tuple[int, i
         raise DocumentError(f"{name}: invalid JSON (expected ',' or '}}' at column {pos + 1})")
 
 
-def records(text: str, name: str, text_field: str, date_field: str) -> Iterator[Record]:
-    """Every record of a JSONL text; a broken line is a ``DocumentError`` naming ``file:line``."""
-    for number, m in enumerate(_LINE.finditer(text), start=1):
+def records(
+    text: str, name: str, text_field: str, date_field: str, first_line: int = 1
+) -> Iterator[Record]:
+    """Every record of a JSONL text whose first line is ``first_line`` of the file (whole
+    lines of a big file read in chunks); a broken line is a ``DocumentError`` naming
+    ``file:line``."""
+    for number, m in enumerate(_LINE.finditer(text), start=first_line):
         raw = m.group()
         body = raw.rstrip("\r\n")
         start = m.start()
