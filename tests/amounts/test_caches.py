@@ -182,3 +182,72 @@ def test_the_lexicon_cache_is_named_for_the_code_that_builds_it(
     after = lexicon._cache_file()
     assert before is not None and after is not None
     assert before != after
+
+
+CONSTANTS = (
+    (r"(?P<num>\d+)\s?(?P<mag>million|billion)?", re.I),
+    (r"^[ \t]*moneyfix:[ \t]*(?P<verb>[a-z-]+)\r?$", re.M),
+    (r"(?<![\w.])(?:tenge|теңге|тенге)(?!\w)", 0),
+)
+
+
+def test_constant_patterns_come_back_from_the_kept_file_as_compiled(tmp_path: Path) -> None:
+    path = tmp_path / "regex-kept-00000001.bin"
+    engine = compiled._engine()
+    assert engine is not None
+    first = compiled._Kept.load(path, engine)
+    fresh = [first.compile(source, flags) for source, flags in CONSTANTS]
+    assert not path.exists()  # written at exit, once
+    first.save()
+
+    again = compiled._Kept.load(path, engine)
+    assert set(again.entries) == {(source, int(flags)) for source, flags in CONSTANTS}
+    restored = [again.compile(source, flags) for source, flags in CONSTANTS]
+    expected = [re.compile(source, flags) for source, flags in CONSTANTS]
+    assert restored == expected  # equal patterns: same source, flags and engine code
+    assert _readings(restored) == _readings(fresh) == _readings(expected)
+    assert not again.changed  # nothing new to write
+
+
+def test_a_damaged_or_foreign_kept_file_is_not_trusted(tmp_path: Path) -> None:
+    path = tmp_path / "regex-kept-00000001.bin"
+    engine = compiled._engine()
+    assert engine is not None
+    kept = compiled._Kept.load(path, engine)
+    for source, flags in CONSTANTS:
+        kept.compile(source, flags)
+    kept.save()
+
+    assert compiled._Kept.load(path, "another Python").entries == {}
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    damaged = compiled._Kept.load(path, engine)
+    assert damaged.entries == {}
+    patterns = [damaged.compile(source, flags) for source, flags in CONSTANTS]
+    assert patterns == [re.compile(source, flags) for source, flags in CONSTANTS]
+
+
+def test_without_a_cache_directory_constant_patterns_still_compile() -> None:
+    engine = compiled._engine()
+    assert engine is not None
+    kept = compiled._Kept(None, engine, {})
+    patterns = [kept.compile(source, flags) for source, flags in CONSTANTS]
+    assert patterns == [re.compile(source, flags) for source, flags in CONSTANTS]
+    kept.save()  # nowhere to write: nothing happens
+
+
+def test_the_projects_constant_patterns_restore_exactly() -> None:
+    """Every constant pattern the modules compiled in this test run (from the kept file
+    or afresh), rebuilt from its kept entry, equals what ``re.compile`` gives."""
+    import moneyfix.check  # the rules, periods, scanner, suppressions
+    import moneyfix.documents.markdown
+
+    assert moneyfix.check.check_document and moneyfix.documents.markdown.analyse
+
+    entries = compiled._kept().entries
+    assert len(entries) >= 50
+    for (source, flags), entry in entries.items():
+        restored = compiled._from_entries([entry])
+        assert restored is not None
+        assert restored[0] == re.compile(source, flags), source

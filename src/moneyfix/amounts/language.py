@@ -6,13 +6,13 @@ alphabet); cheap enough for every file.
 
 from __future__ import annotations
 
-import re
+from moneyfix import regex_cache
 
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-_LATIN = re.compile(r"[a-zA-Z]")
-_KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_CYRILLIC = regex_cache.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_LATIN = regex_cache.compile(r"[a-zA-Z]")
+_KAZAKH = regex_cache.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 # Letters of the Latin Kazakh alphabet that English does not use.
-_KAZAKH_LATIN = re.compile(r"[ǵńóúýıäöüğşÁǴŃÓÚÝÄÖÜĞŞ]")
+_KAZAKH_LATIN = regex_cache.compile(r"[ǵńóúýıäöüğşÁǴŃÓÚÝÄÖÜĞŞ]")
 _SAMPLE = 20_000
 
 

@@ -12,9 +12,9 @@ explicit rate, the unit's currency the ``per`` side.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
+from moneyfix import regex_cache
 from moneyfix.amounts.lexicon import CURRENCIES
 from moneyfix.amounts.numbers import NumberStyle, read_number
 from moneyfix.model import Amount
@@ -23,16 +23,18 @@ _NUMBER = r"[0-9]+(?:[.,][0-9]+)?(?![.,]?[0-9])"
 _BLANK = r"[ \u00a0]*"
 _CODES = "|".join(CURRENCIES)
 # "363.28 USD / KZT", "331.26 KZT/USD", "USD / KZT 444.32": the figure on one side only.
-_CODE_PAIR = re.compile(
+_CODE_PAIR = regex_cache.compile(
     rf"(?<![\w.,])(?:(?P<before>{_NUMBER}){_BLANK})?(?P<first>{_CODES}){_BLANK}/{_BLANK}"
     rf"(?P<second>{_CODES})(?![\w/])(?:{_BLANK}(?P<after>{_NUMBER}))?"
 )
 # "147,55/$1", "379.29 / $ 1": a bare figure over one unit.
-_OVER_UNIT = re.compile(rf"(?<![\w.,])({_NUMBER}){_BLANK}/{_BLANK}$")
+_OVER_UNIT = regex_cache.compile(rf"(?<![\w.,])({_NUMBER}){_BLANK}/{_BLANK}$")
 # "1 евро - 180,25,": a bare figure after one unit and a dash, ending its list item.
-_LIST_FIGURE = re.compile(rf"{_BLANK}[-–—:=]{_BLANK}({_NUMBER})(?={_BLANK}(?:[,;)\n]|\.(?!\d)|$))")
-_TICKER_REST = re.compile(r"[\s0-9.,+\-−–%()|]*")
-_TENGE = re.compile(r"(?i)\b(?:KZT|tenge|teńge|тенге|теңге)")
+_LIST_FIGURE = regex_cache.compile(
+    rf"{_BLANK}[-–—:=]{_BLANK}({_NUMBER})(?={_BLANK}(?:[,;)\n]|\.(?!\d)|$))"
+)
+_TICKER_REST = regex_cache.compile(r"[\s0-9.,+\-−–%()|]*")
+_TENGE = regex_cache.compile(r"(?i)\b(?:KZT|tenge|teńge|тенге|теңге)")
 
 
 def with_written_rates(

@@ -12,10 +12,11 @@ import functools
 import re
 from decimal import Decimal
 
+from moneyfix import regex_cache
 from moneyfix.amounts.lexicon import NUMBER_WORDS
 
-_SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
-_THREE_DIGIT_GROUPS = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
+_SPACES = regex_cache.compile(r"[ \u00a0\u2009\u202f]")
+_THREE_DIGIT_GROUPS = regex_cache.compile(r"\d{1,3}(?:[,.]\d{3})+")
 
 
 class NumberStyle:
@@ -37,10 +38,10 @@ class NumberStyle:
 
 # Each starts on a digit so that searching a long text stays fast.
 _DECIMAL_COMMA = (
-    re.compile(r"\d(?<![\d,.]\d)\d*,\d{1,2}(?![\d,])"),
-    re.compile(r"\d[ \u00a0]\d{3},\d"),
+    regex_cache.compile(r"\d(?<![\d,.]\d)\d*,\d{1,2}(?![\d,])"),
+    regex_cache.compile(r"\d[ \u00a0]\d{3},\d"),
 )
-_POINT_STYLE = (re.compile(r"\d,\d{3},\d{3}"), re.compile(r"\d,\d{3}\.\d"))
+_POINT_STYLE = (regex_cache.compile(r"\d,\d{3},\d{3}"), regex_cache.compile(r"\d,\d{3}\.\d"))
 
 
 def number_style(text: str, comma_decimal: bool) -> NumberStyle:

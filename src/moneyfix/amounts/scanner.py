@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+from moneyfix import regex_cache
 from moneyfix.amounts.lexicon import (
     BARE_CENTS,
     CURRENCIES,
@@ -309,13 +310,13 @@ def _read_value(
 
 
 # Before a sign, glued ("US$5") or, for the United States, spaced ("US $5").
-_SIGN_PREFIXES = re.compile(r"(?:U\.S\.|US|us|CN)$|(?<![\w.])(?:U\.S\.|US) $")
-_DIGIT = re.compile(r"\d")
-_BETWEEN = re.compile(r"(?i:between)\s+$")
+_SIGN_PREFIXES = regex_cache.compile(r"(?:U\.S\.|US|us|CN)$|(?<![\w.])(?:U\.S\.|US) $")
+_DIGIT = regex_cache.compile(r"\d")
+_BETWEEN = regex_cache.compile(r"(?i:between)\s+$")
 # "from X to Y", "(rose) by X to Y": a change and a new level, two amounts, not a range
-_FROM = re.compile(r"(?i:from|by)\s+$")
+_FROM = regex_cache.compile(r"(?i:from|by)\s+$")
 _BARE_DOLLAR = ("dollar", "доллар", "долл")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = regex_cache.compile(r"(?:19|20)\d\d")
 
 
 _MAX_DIGITS = 40
@@ -433,7 +434,7 @@ def _subunit_code(surface: str) -> str | None:
 
 # What may not follow a "T" figure: a letter or a digit after a space ("T4 visa",
 # "T20 World Cup" are names).
-_WORD_NEXT = re.compile(rf"[^\W_]|{_SPACE}(?:[A-Z]|[0-9])")
+_WORD_NEXT = regex_cache.compile(rf"[^\W_]|{_SPACE}(?:[A-Z]|[0-9])")
 
 
 def _bare_dollar(cur: str | None) -> bool:
@@ -493,8 +494,8 @@ def _restated_currency(
     return None
 
 
-_NOT_MONEY_NEXT = re.compile(rf"{_SPACE}*(?:[%‰]|per\s?cent|percent|процент|пайыз)", re.I)
-_AFTER_BARE = re.compile(
+_NOT_MONEY_NEXT = regex_cache.compile(rf"{_SPACE}*(?:[%‰]|per\s?cent|percent|процент|пайыз)", re.I)
+_AFTER_BARE = regex_cache.compile(
     rf"{_SPACE}*(?:$|[^\w\s]|\n|(?:and|or|in|to|from|of|for|by|at|on|with|was|were|is|are|"
     rf"will|would|has|have|had|above|below|more|less|higher|lower|"
     rf"выше|ниже|больше|меньше|"
@@ -536,13 +537,13 @@ def _context_currency(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 
 # "4,1 миллиарда в тенговом эквиваленте", "2 billion in tenge equivalent"
-_TENGE_EQUIVALENT = re.compile(
+_TENGE_EQUIVALENT = regex_cache.compile(
     r"\s+(?:в\s+тенговом\s+эквиваленте|in\s+(?:the\s+)?tenge\s+equivalent)(?!\w)", re.I
 )
 # Between a bare magnitude and the money it shares the currency of: a range's "to", or
 # a parallel clause of the same size ("70 миллионов, другое ТОО — 50 миллионов тенге").
-_TO_NEXT = re.compile(r"\s*(?:[–—-]|to|до|and|or|и|или|және|немесе)\s+$", re.I)
-_CLAUSE_NEXT = re.compile(r"(?:[,;]|\s+(?:and|и|а|және|[–—]))[^.!?\n\d]{0,40}$", re.I)
+_TO_NEXT = regex_cache.compile(r"\s*(?:[–—-]|to|до|and|or|и|или|және|немесе)\s+$", re.I)
+_CLAUSE_NEXT = regex_cache.compile(r"(?:[,;]|\s+(?:and|и|а|және|[–—]))[^.!?\n\d]{0,40}$", re.I)
 
 
 def _money_ahead(text: str, draft: _Draft, after: list[_Draft]) -> str | None:
@@ -560,7 +561,7 @@ def _money_ahead(text: str, draft: _Draft, after: list[_Draft]) -> str | None:
     return None
 
 
-_OPENS_CONVERSION = re.compile(r"\s*[(\[][^()\d]{0,20}")
+_OPENS_CONVERSION = regex_cache.compile(r"\s*[(\[][^()\d]{0,20}")
 
 
 def _elided_before_conversion(
@@ -581,7 +582,9 @@ def _elided_before_conversion(
     return None
 
 
-_PARALLEL_BEFORE = re.compile(r"(?:\b(?:from|to|and|or|of|which|including)|[–—,-])\s+$", re.I)
+_PARALLEL_BEFORE = regex_cache.compile(
+    r"(?:\b(?:from|to|and|or|of|which|including)|[–—,-])\s+$", re.I
+)
 
 
 def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> str | None:
@@ -606,13 +609,15 @@ def _money_nearby(text: str, draft: _Draft, before: list[_Draft]) -> str | None:
 
 
 # "выросла до 350 000 тенге" is "rose to", not "up to": a verb before "до" makes it a target.
-_VERB_BEFORE = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ит|ут|ют|ат|ят|ется|ится)\s+$")
+_VERB_BEFORE = regex_cache.compile(
+    r"(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ит|ут|ют|ат|ят|ется|ится)\s+$"
+)
 
 
-_MINUS_WORD_END = re.compile(r"(?i:minus|минус)\s+$")
+_MINUS_WORD_END = regex_cache.compile(r"(?i:minus|минус)\s+$")
 _HEDGE_WORDS = frozenset(HEDGES)
 _HEDGE_ENDINGS = frozenset(h.split()[-1] for h in HEDGES)  # a cheap first test
-_WORD_SPLIT = re.compile(r"[\s(\[\"'“«]+")
+_WORD_SPLIT = regex_cache.compile(r"[\s(\[\"'“«]+")
 _HEDGE_REACH = 24
 _HEDGE_LONGEST = max(len(h.split()) for h in HEDGES)  # words
 _HEDGE_SIGNS = frozenset("~≈")
@@ -743,9 +748,9 @@ def _with_cent_letters(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
-_OPENS_ALONE = re.compile(r"\s*[(\[]\s*")
-_PER = re.compile(rf"{_SPACE}+per{_SPACE}")
-_TICKER_GAP = re.compile(r"[ \t\u00a0|·•]*")
+_OPENS_ALONE = regex_cache.compile(r"\s*[(\[]\s*")
+_PER = regex_cache.compile(rf"{_SPACE}+per{_SPACE}")
+_TICKER_GAP = regex_cache.compile(r"[ \t\u00a0|·•]*")
 
 
 def _without_tickers(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -775,7 +780,7 @@ def _ticker_figure(text: str, draft: _Draft) -> bool:
 # - 6 929,0"); or the word ("minus 40.5 billion tenge"), but not "plus minus three tenge"
 # (a band either way) nor a change in parentheses after a figure ("(минус 0,31 тенге)",
 # its size, like "(+6%)").
-_MINUS = re.compile(
+_MINUS = regex_cache.compile(
     r"(?:(?:^|(?<=[\s(\[:;/]))[-−]|(?:^|(?<=[\n\t|]))–|(?<=[–—:] )[-−]\s"
     r"|(?<!\()(?<!(?i:plus) )(?<!(?i:плюс) )(?i:minus|минус)\s+)$"
 )
@@ -856,9 +861,9 @@ def _with_listed(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_D
 # A table's unit: a magnitude and "tenge" with no number before them on the line
 # ("Total paid, billion tenge 300 200 50", a column heading "тыс. тенге" of its own).
 _UNIT_WORDS = ("tenge", "Tenge", "тенге", "теңге", "KZT")
-_UNIT_BEFORE = re.compile(r"(?<![\w.])(?P<mag>[^\W\d_]+\.?)[ \t]+(?:of[ \t]+)?$")
+_UNIT_BEFORE = regex_cache.compile(r"(?<![\w.])(?P<mag>[^\W\d_]+\.?)[ \t]+(?:of[ \t]+)?$")
 # (A space separates cells: "300 200 50" is three numbers, not one grouped by spaces.)
-_CELL = re.compile(r"[0-9](?:[\d,.]|\u00a0(?=\d))*(?<![,.])|[ \t|]+|\([^()\n]{1,20}\)")
+_CELL = regex_cache.compile(r"[0-9](?:[\d,.]|\u00a0(?=\d))*(?<![,.])|[ \t|]+|\([^()\n]{1,20}\)")
 _ROW_LABEL_MAX = 60
 
 
@@ -957,7 +962,7 @@ def _may_end_a_list_item(text: str, at: int) -> bool:
     return before.rstrip(" \u00a0").endswith(",") or before.endswith(_LIST_ENDINGS)
 
 
-_AND = re.compile(r"\s+and\s+|\s+и\s+")
+_AND = regex_cache.compile(r"\s+and\s+|\s+и\s+")
 
 
 def _joined_compounds(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -984,7 +989,7 @@ def _joined_compounds(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-_RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
+_RANGE_JOIN = regex_cache.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
 _RANGE_WORDS = frozenset(("-", "–", "—", "to", "and"))  # a cheap first test
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from moneyfix import regex_cache
 from moneyfix.model import Amount
 
 # Families of magnitude words that go together; the first family holding a word names
@@ -31,7 +32,7 @@ _ALIASES = {
     "триллиона": "трлн", "триллионов": "трлн", "млн.": "млн", "млрд.": "млрд",
 }  # fmt: skip
 DEFAULT_FAMILY = {"en": FAMILIES[0], "ru": FAMILIES[4], "kk": FAMILIES[5]}
-_NUMBER = re.compile(r"\d[\d,.\u00a0\u2009\u202f ]*\d|\d")
+_NUMBER = regex_cache.compile(r"\d[\d,.\u00a0\u2009\u202f ]*\d|\d")
 
 
 def family_of(word: str | None, lang: str = "en") -> dict[int, str]:

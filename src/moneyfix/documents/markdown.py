@@ -12,25 +12,30 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
+from moneyfix import regex_cache
 from moneyfix.documents.base import Analysis
 from moneyfix.documents.dates import parse_loose
 
 __all__ = ["analyse", "front_matter", "skipped"]
 
-_FRONT = re.compile(
+_FRONT = regex_cache.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*(?:\r?\n|\Z)", re.S | re.M
 )
-_INLINE = re.compile(r"<!--|`+|</?[A-Za-z][\w:-]*(?=[\s/>])|<[A-Za-z][\w+.-]*:[^\s<>]*>|\]\(")
+_INLINE = regex_cache.compile(
+    r"<!--|`+|</?[A-Za-z][\w:-]*(?=[\s/>])|<[A-Za-z][\w+.-]*:[^\s<>]*>|\]\("
+)
 # The rest of an HTML tag. A "<" outside quotes ends the attempt (CommonMark allows none
 # there): otherwise each of a run of unclosed "<b " would scan to the end of the text.
-_TAG_REST = re.compile(r"""[^"'<>]*(?:(?:"[^"]*"|'[^']*')[^"'<>]*)*>""")
-_BACKTICKS = re.compile(r"`+")
-_LINK_DEST = re.compile(
+_TAG_REST = regex_cache.compile(r"""[^"'<>]*(?:(?:"[^"]*"|'[^']*')[^"'<>]*)*>""")
+_BACKTICKS = regex_cache.compile(r"`+")
+_LINK_DEST = regex_cache.compile(
     r"""\s*(?:<[^<>\r\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"""
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
 )
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S[^\r\n]*?\r?$", re.M)
-_KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>[^\r\n]*?)\r?$", re.M)
+_REF_DEF = regex_cache.compile(r"^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S[^\r\n]*?\r?$", re.M)
+_KEY_LINE = regex_cache.compile(
+    r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(?P<value>[^\r\n]*?)\r?$", re.M
+)
 
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate", "published_at", "created")
 _LANG_KEYS = ("lang", "language", "locale")
@@ -99,13 +104,13 @@ def _code_blocks(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_MAYBE_CODE = re.compile(
+_LINE_BREAK = regex_cache.compile(r"\r\n|\r|\n")
+_MAYBE_CODE = regex_cache.compile(
     r"^[ \t>*+\-\d.)]*(?:```|~~~| {4}|\t)|<(?:pre|script|style|textarea)", re.M | re.I
 )
 """What every code block needs somewhere: a fence, an indent of four (after quote or
 list markers), or a raw-text HTML tag."""
-_RAW_BLOCK = re.compile(r"[ ]{0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)", re.I)
+_RAW_BLOCK = regex_cache.compile(r"[ ]{0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)", re.I)
 
 
 def _backtick_runs(text: str, start: int, end: int) -> dict[int, list[int]]:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from moneyfix import regex_cache
 from moneyfix.model import Edit, Finding
 from moneyfix.rules.registry import RULES
 
@@ -38,10 +39,10 @@ __all__ = [
 ]
 
 _BODY = r"moneyfix[ \t]*:[ \t]*(?P<verb>[A-Za-z-]+)(?P<codes>(?:[{sep}]+[A-Za-z]+\d*)*)"
-_COMMENT = re.compile(r"<!--\s*" + _BODY.format(sep=r"\s,") + r"\s*-->")
-_BARE = re.compile(r"^[ \t]*" + _BODY.format(sep=r" \t,") + r"[ \t]*\r?$", re.M)
+_COMMENT = regex_cache.compile(r"<!--\s*" + _BODY.format(sep=r"\s,") + r"\s*-->")
+_BARE = regex_cache.compile(r"^[ \t]*" + _BODY.format(sep=r" \t,") + r"[ \t]*\r?$", re.M)
 _VERBS = ("ignore", "disable", "enable", "ignore-file")
-_CODE = re.compile(r"MF\d{0,3}|ALL")
+_CODE = regex_cache.compile(r"MF\d{0,3}|ALL")
 
 
 @dataclass(frozen=True)

@@ -25,22 +25,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from moneyfix import regex_cache
 from moneyfix.model import Amount
 
-_SMALL = re.compile(
+_SMALL = regex_cache.compile(
     r"(?i)\b(?:salar|wage|pay\b|paid|pension|stipend|allowance|benefit|price|fee|fine[ds]?\b"
     r"|ticket|tariff|fare|rent|per\b|each\b|monthly|a month|зарплат|заработн|оклад|пенси"
     r"|стипенди|пособи|цен[аыуе]|стоимост|штраф|тариф|билет|аренд|жалақ|зейнетақ|жәрдемақ"
     r"|баға|айыппұл|жалдау)"
 )
-_LARGE = re.compile(
+_LARGE = regex_cache.compile(
     r"(?i)\b(?:budget|programme|program|fund|invest|project|revenue|loan|financ|subsid"
     r"|capital|assets|gdp|export|import|turnover|profit|debt|allocat|бюджет|программ|фонд"
     r"|инвестиц|проект|доход|кредит|финансир|субсид|актив|экспорт|импорт|прибыл|бағдарлама"
     r"|қор|жоба|кіріс|несие|қаржы|пайда)"
 )
-_THOUSAND_WORD = re.compile(r"(?i)^(?:thousand|тыс\.?|тысяч\w*|мың\w*|k)$")
-_GROUPED = re.compile(r"\d[,\u00a0\u202f ]\d{3}(?!\d)")
+_THOUSAND_WORD = regex_cache.compile(r"(?i)^(?:thousand|тыс\.?|тысяч\w*|мың\w*|k)$")
+_GROUPED = regex_cache.compile(r"\d[,\u00a0\u202f ]\d{3}(?!\d)")
 _CLAUSE_BEFORE = 90
 _SALARY_SIZED = Decimal(10) ** 7
 

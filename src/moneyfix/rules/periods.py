@@ -17,8 +17,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from moneyfix import regex_cache
+
 # A year as written, or as said relative to the article's year (the group names how far back).
-_YEAR = re.compile(
+_YEAR = regex_cache.compile(
     r"(?i:(?P<pre>\b(?:in|for|during|of|throughout|since|from|by|the|в|за|с|по|до|на)"
     r"[ \u00a0]+(?:the[ \u00a0]+)?(?:year[ \u00a0]+)?)?)"
     r"(?<![\d.,])(?P<year>(?:19|20)\d\d)(?![\d.,]\d)(?P<post>[ \u00a0]*(?:год|г\.|гг|жыл|ж\.|-ж))?"
@@ -31,7 +33,7 @@ _EN_MONTHS = "|".join(calendar.month_name[1:])
 _RU_MONTHS = "январ|феврал|март|апрел|ма[йяе]\\b|июн|июл|август|сентябр|октябр|ноябр|декабр"
 _KK_MONTHS = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
 # A part of a year, each alternative a group: m9 (nine months), h1/h2, q1..q4, en/ru/kk months.
-_PART = re.compile(
+_PART = regex_cache.compile(
     r"(?P<m9>(?i:\b9m\b|\b9 ?months|nine months|девят\w* месяц\w*|9 месяц\w*"
     r"|9 ай\w*|тоғыз ай\w*))"
     r"|(?P<h1>(?i:\bh1\b|\b1h\b|first half|six months|\b6m\b|перв\w* полугоди\w*|полгода"
@@ -56,13 +58,17 @@ _SPANS = {"m9": (1, 9), "h1": (1, 6), "h2": (7, 12), "q1": (1, 3), "q2": (4, 6),
 _SPANS["q4"] = (10, 12)
 # What joins a part to the year after it ("first half of 2023", "январе 2016") or, in
 # Kazakh, a year to the part after it ("2024 жылдың 9 айында", "2016 жылғы қаңтарда").
-_PART_THEN_YEAR = re.compile(
+_PART_THEN_YEAR = regex_cache.compile(
     r"(?i)[ \u00a0]*(?:\d\d?(?:st|nd|rd|th)?,?[ \u00a0]+)?"
     r"(?:(?:of|ended|in)[ \u00a0]+(?:the[ \u00a0]+)?)?"
 )
-_YEAR_THEN_PART = re.compile(r"(?i)[ \u00a0]*(?:ж\.|жыл\w*)?[ \u00a0]*(?:\d\d?[ \u00a0]*)?")
+_YEAR_THEN_PART = regex_cache.compile(
+    r"(?i)[ \u00a0]*(?:ж\.|жыл\w*)?[ \u00a0]*(?:\d\d?[ \u00a0]*)?"
+)
 # Where a sentence ends: ., ! or ? before a blank and a capital or digit; or a blank line.
-_SENTENCE_END = re.compile(r"[.!?…][\"”»)]?\s+(?=[\"“«(]?[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ0-9])|\n[ \t]*\n")
+_SENTENCE_END = regex_cache.compile(
+    r"[.!?…][\"”»)]?\s+(?=[\"“«(]?[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ0-9])|\n[ \t]*\n"
+)
 _REACH = 600
 
 
@@ -89,7 +95,7 @@ def years_near(text: str, offset: int, day: dt.date) -> set[int]:
     return written | {day.year, day.year - 1, day.year - 2}
 
 
-_YEAR_DIGITS = re.compile(r"(?=((?:19|20)\d\d))")
+_YEAR_DIGITS = regex_cache.compile(r"(?=((?:19|20)\d\d))")
 """Every four-digit year, overlapping ones too: a superset of what ``_YEAR`` reads."""
 
 
