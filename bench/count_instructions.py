@@ -5,8 +5,10 @@ hides a 10% change. Instruction counts are repeatable for the same interpreter a
 so a before/after comparison of the scanner or of start-up can be trusted even when the
 machine is busy. Reported in millions of instructions (Mi):
 
-- start-up: ``python -c pass``, ``moneyfix --version``, ``moneyfix scan`` and
-  ``moneyfix check`` on one small dated article (warm user cache);
+- start-up: ``python -c pass``, ``import typer`` (the floor of any typer command),
+  ``moneyfix --version``, ``moneyfix scan`` and ``moneyfix check`` on one small dated
+  article (warm user cache); a launcher script (pyenv's shims) is counted with the
+  interpreter it starts;
 - the scanner: ``find_amounts`` over generated general news (``newswire``) and money-dense
   text (``newslike``), minus the cost of starting and importing.
 
@@ -46,14 +48,22 @@ if sys.argv[2] == "scan":
 def instructions(command: list[str]) -> int:
     """Instructions the command executed, children included."""
     run = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--trace-children=yes",
+            "--callgrind-out-file=/dev/null",
+            *command,
+        ],
         capture_output=True,
         text=True,
         check=False,
     )
-    for line in run.stderr.splitlines():
-        if "Collected :" in line:
-            return int(line.rsplit(":", 1)[1])
+    counts = [
+        int(line.rsplit(":", 1)[1]) for line in run.stderr.splitlines() if "Collected :" in line
+    ]
+    if counts:  # one per process
+        return sum(counts)
     raise RuntimeError(f"no count from valgrind for {command}: {run.stderr[-300:]}")
 
 
@@ -73,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         print("start-up (Mi instructions)")
         for name, command in {
             "python -c pass": [sys.executable, "-c", "pass"],
+            "python -c 'import typer'": [sys.executable, "-c", "import typer"],
             "moneyfix --version": [*cli, "--version"],
             "moneyfix scan <small file>": [*cli, "scan", str(article)],
             "moneyfix check <small file>": [*cli, "check", str(article)],
