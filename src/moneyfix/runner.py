@@ -8,20 +8,24 @@ one-line error; other files go on.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import difflib
 from bisect import bisect_left, bisect_right
+from collections.abc import Generator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import accumulate
 from pathlib import Path
 
-from moneyfix.check import check_document
+from moneyfix.check import check_document, check_text
 from moneyfix.config import Config, ConfigError
 from moneyfix.documents import DocumentError, Source, write_back
 from moneyfix.fixes import EditConflict, WriteError, apply_edits, unchanged_outside, write_atomic
 from moneyfix.jobs import Job, config_for, documents_of
 from moneyfix.model import SEVERITY_ORDER, Document, Edit, FileReport, Finding
 from moneyfix.rates.files import RatesFileError
-from moneyfix.rates.table import RateTable
+from moneyfix.rates.table import RateTable, table_for
 
 
 class FixError(Exception):
@@ -102,6 +106,50 @@ def _checked_in_chunks(
         return check_file(path, name, config, table)
     except NotChunkable:
         return None
+
+
+CHUNK = 16
+"""Files per chunk handed to a worker process by :func:`run_files`."""
+
+
+def run_files(
+    paths: list[Path], job: Job, table: RateTable, jobs: int = 1, rates_dir: Path | None = None
+) -> Generator[FileResult, None, None]:
+    """:func:`run_file` over ``paths``, the results in their order; with ``jobs`` > 1 in
+    that many worker processes (no more than the files and the cores), which read the
+    rates of ``rates_dir`` themselves."""
+    from moneyfix.workers import WorkerPool
+
+    pool = WorkerPool(
+        jobs, partial(_run_chunk, job=job, rates_dir=rates_dir), partial(_warm_up, rates_dir)
+    )
+    pool.cap(len(paths))
+    if pool.jobs == 1:
+        yield from (run_file(path, job, table) for path in paths)
+        return
+    pool.start()
+    try:
+        chunks = (paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK))
+        for results in pool.results(chunks, ordered=True):
+            yield from results
+    finally:
+        pool.close()
+
+
+def _run_chunk(paths: list[Path], job: Job, rates_dir: Path | None) -> list[FileResult]:
+    table = table_for(rates_dir)
+    return [run_file(path, job, table) for path in paths]
+
+
+def _warm_up(rates_dir: Path | None) -> None:
+    """Compile the scanner's patterns, read the lexicon and the dollar's rates before the
+    workers fork, so each starts with them instead of paying for them again (a problem
+    with the rates is each file's own error, reported by the workers)."""
+    with contextlib.suppress(Exception):
+        check_text(_WARM_UP, dt.date(2020, 11, 24), table=table_for(rates_dir))
+
+
+_WARM_UP = "The fund got 100 billion tenge (US$235.59) and 40 billion tenge more."
 
 
 def error_report(name: str, message: str) -> FileReport:

@@ -8,6 +8,7 @@ options follow ruff's where the two tools do the same thing (repeated ``--select
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,6 +108,9 @@ def _command(fix_default: bool) -> Any:
             None, "--max-staleness", help="Oldest usable rate, in days."
         ),
         rates_dir: Path | None = rates_dir_option(),
+        jobs: int = typer.Option(
+            1, "-j", "--jobs", help="Worker processes (capped by the files and the cores)."
+        ),
     ) -> None:
         """Check conversions against official rates; exit 1 on problems."""
         from moneyfix.jobs import Job
@@ -137,6 +141,10 @@ def _command(fix_default: bool) -> Any:
         )
         if overrides is None:
             raise typer.Exit(2)
+        if jobs < 1:
+            problems.add("option --jobs: expected a whole number >= 1")
+            problems.report()
+            raise typer.Exit(2)
         paths = paths or ["."]
         settings = run_settings(Job(overrides, config), paths, problems)
         if add_ignore and (diff or settings.fix):
@@ -146,7 +154,7 @@ def _command(fix_default: bool) -> Any:
         mode = "add-ignore" if add_ignore else "fix" if settings.fix or diff else "check"
         job = Job(overrides, config, mode=mode, write=not diff and mode != "check")
         table = load_table(rates_dir)
-        results = _run(paths, job, settings, table, stdin_filename, problems)
+        results = _run(paths, job, settings, table, stdin_filename, problems, (jobs, rates_dir))
         reports = [report for result in results for report in result.reports]
         meta = (paths, overrides)
         out = _Output(settings, output, quiet, problems)
@@ -178,27 +186,33 @@ def _run(
     table: RateTable,
     stdin_filename: str | None,
     problems: Problems,
+    workers: tuple[int, Path | None] = (1, None),
 ) -> list[FileResult]:
-    """Every input through the runner; an unusable path is a result with its error."""
+    """Every input through the runner, in order; an unusable path is a result with its
+    error. ``workers``: how many processes check the files, and the rates they read."""
     from moneyfix.inputs import InputError, iter_inputs
-    from moneyfix.runner import FileResult, error_report, run_file
+    from moneyfix.runner import FileResult, error_report, run_file, run_files
 
     results = []
-    found = iter_inputs(
-        paths, settings.include, settings.excluded, gitignore=settings.respect_gitignore
+    found = list(
+        iter_inputs(
+            paths, settings.include, settings.excluded, gitignore=settings.respect_gitignore
+        )
     )
-    for item in found:
-        if isinstance(item, InputError):
-            result = FileResult(item.path, error=str(item))
-            result.reports = [error_report(item.path, str(item))]
-        elif str(item) == "-":
-            name = stdin_filename or "-"
-            result = run_file(Path(name), job, table, read_stdin(), name)
-        else:
-            result = run_file(item, job, table)
-        if result.error:
-            problems.add(result.error)
-        results.append(result)
+    files = [item for item in found if isinstance(item, Path) and str(item) != "-"]
+    with contextlib.closing(run_files(files, job, table, *workers)) as checked:
+        for item in found:
+            if isinstance(item, InputError):
+                result = FileResult(item.path, error=str(item))
+                result.reports = [error_report(item.path, str(item))]
+            elif str(item) == "-":
+                name = stdin_filename or "-"
+                result = run_file(Path(name), job, table, read_stdin(), name)
+            else:
+                result = next(checked)
+            if result.error:
+                problems.add(result.error)
+            results.append(result)
     return results
 
 

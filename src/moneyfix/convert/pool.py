@@ -1,9 +1,5 @@
-"""Running conversions in parallel: chunks of tasks, a bounded number in flight.
-
-Work goes to a ``ProcessPoolExecutor`` in chunks (a few dozen files each, so the cost of
-handing out work stays small next to the work), and at most ``window`` chunks are
-submitted and not yet consumed, so memory is bounded by the chunk size whatever the
-number of files. With ``-j 1`` everything runs in this process.
+"""Running conversions in parallel: chunks of tasks on ``moneyfix.workers``' processes
+(a bounded number in flight; with ``-j 1`` everything runs in this process).
 
 A task names a file to read (and the output to write, which the worker does itself, so
 writes happen in parallel and as soon as each file is done), or carries the bytes of an
@@ -15,15 +11,9 @@ running finish (each write is atomic anyway), and reports what was done.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import signal
-import threading
-import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from moneyfix.config import ConfigError
@@ -37,6 +27,7 @@ from moneyfix.convert.worker import (
     warm_up,
 )
 from moneyfix.fixes import WriteBatch, WriteError
+from moneyfix.workers import WorkerPool
 
 __all__ = ["Pool", "Result", "Task", "run_chunk", "shift_lines"]
 
@@ -173,116 +164,11 @@ def shift_lines(outcome: Outcome, name: str, offset: int) -> None:
         )
 
 
-def _init_worker() -> None:
-    """Workers leave Ctrl-C to the main process, which winds the run down, and exit when
-    it dies (``kill -9`` leaves no one to tell them: they notice they were orphaned)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-PARENT_CHECK = 0.5
-"""Seconds between a worker's checks that the main process is still there."""
-
-
-def _ready() -> int:
-    return os.getpid()
-
-
-class Pool:
-    """``-j`` worker processes (or none for ``-j 1``) with at most ``window`` chunks in flight."""
+class Pool(WorkerPool[Task, Result]):
+    """``convert``'s workers: :func:`run_chunk` on each chunk, the scanner's patterns and
+    the usual rates loaded before they fork."""
 
     def __init__(self, jobs: int, options: Options, window: int | None = None) -> None:
-        self.jobs = max(1, jobs)
-        self.options = options
-        self.window = window or self.jobs * 2
-        self._executor: ProcessPoolExecutor | None = None
-        self._pending: deque[Future[list[Result]]] = deque()
-        self.worker_pids: list[int] = []
-
-    def cap(self, work: int) -> None:
-        """No more workers than there are inputs to share out, or cores to run them."""
-        self.jobs = max(1, min(self.jobs, work, os.cpu_count() or 1))
-        self.window = min(self.window, self.jobs * 2)
-
-    def start(self) -> None:
-        """Start the workers now (before any progress-bar thread exists in this process)."""
-        warm_up(self.options)
-        if self.jobs == 1:
-            return
-        self._executor = ProcessPoolExecutor(self.jobs, initializer=_init_worker)
-        futures = [self._executor.submit(_ready) for _ in range(self.jobs)]
-        self.worker_pids = sorted({f.result() for f in futures})
-
-    def results(
-        self,
-        chunks: Iterable[list[Task]],
-        ordered: bool,
-        stop: Callable[[], bool] = lambda: False,
-    ) -> Iterator[list[Result]]:
-        """Each chunk's results: in submission order when ``ordered``, else as they finish.
-
-        ``stop()`` is checked between chunks and every 0.1 s while waiting; when it says
-        so, ``KeyboardInterrupt`` is raised here, never between taking a result and
-        handing it over, so ``drain`` finds every chunk whose result was not consumed.
-        """
-        if self._executor is None:
-            for chunk in chunks:
-                if stop():
-                    raise KeyboardInterrupt
-                yield run_chunk(chunk, self.options)
-            return
-        for chunk in chunks:
-            while len(self._pending) >= self.window:
-                yield from self._next(ordered, stop)
-            if stop():
-                raise KeyboardInterrupt
-            self._pending.append(self._executor.submit(run_chunk, chunk, self.options))
-        while self._pending:
-            yield from self._next(ordered, stop)
-
-    def _next(self, ordered: bool, stop: Callable[[], bool]) -> Iterator[list[Result]]:
-        while True:
-            if stop():
-                raise KeyboardInterrupt
-            if ordered:
-                future = self._pending[0]
-                try:
-                    result = future.result(timeout=0.1)
-                except TimeoutError:
-                    continue
-                self._pending.popleft()
-                yield result
-                return
-            done, _ = wait(self._pending, timeout=0.1, return_when=FIRST_COMPLETED)
-            if not done:
-                continue
-            for future in [f for f in self._pending if f in done]:
-                self._pending.remove(future)
-                yield future.result()
-            return
-
-    def drain(self) -> list[list[Result]]:
-        """After Ctrl-C: cancel chunks not started, wait for the running ones, return theirs."""
-        out: list[list[Result]] = []
-        for future in self._pending:
-            future.cancel()
-        for future in self._pending:
-            if not future.cancelled():
-                try:
-                    out.append(future.result())
-                except Exception:
-                    continue
-        self._pending.clear()
-        return out
-
-    def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        super().__init__(
+            jobs, partial(run_chunk, options=options), partial(warm_up, options), window
+        )

@@ -23,7 +23,7 @@ from moneyfix.documents import DocumentError, Source, encode, load_document, mas
 from moneyfix.documents.dates import date_from_filename, find_dateline
 from moneyfix.fixes import EditConflict
 from moneyfix.model import Document, Edit, FileReport, Finding, Fix
-from moneyfix.rates.table import RateTable, load_table
+from moneyfix.rates.table import RateTable, table_for
 from moneyfix.report.review import review_items, review_points
 from moneyfix.rules.registry import RULES
 from moneyfix.runner import FixError, apply_fixes, chosen_edits, internal_error
@@ -130,16 +130,6 @@ class Outcome:
     @property
     def findings(self) -> int:
         return sum(sum(d.findings.values()) for d in self.documents)
-
-
-_TABLES: dict[str | None, RateTable] = {}
-
-
-def table_for(rates_dir: str | None) -> RateTable:
-    """The rate table of this process, loaded once (series are read lazily)."""
-    if rates_dir not in _TABLES:
-        _TABLES[rates_dir] = load_table(Path(rates_dir) if rates_dir else None)
-    return _TABLES[rates_dir]
 
 
 _WARM_UP = (

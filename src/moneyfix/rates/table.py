@@ -284,3 +284,15 @@ def _overlay(parts: list[Series]) -> Series:
 def load_table(rates_dir: Path | None = None) -> RateTable:
     """The rate table for this process: pinned directory, or bundled history + user cache."""
     return RateTable(resolve_locations(rates_dir))
+
+
+_TABLES: dict[RateLocations, RateTable] = {}
+
+
+def table_for(rates_dir: str | Path | None) -> RateTable:
+    """The rate table of this (worker) process, loaded once for all the chunks of work it is
+    given (series are read lazily); a worker forked after a warm-up starts with it."""
+    locations = resolve_locations(rates_dir or None)
+    if locations not in _TABLES:
+        _TABLES[locations] = RateTable(locations)
+    return _TABLES[locations]

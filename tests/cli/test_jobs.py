@@ -1,0 +1,74 @@
+"""``check -j N`` (issue 15): files checked in worker processes give the report, the
+exit code and the one-line errors of ``-j 1``, in the same order; ``fix -j N`` writes
+the same files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from moneyfix.rates.table import load_table
+from moneyfix.runner import CHUNK, Job, run_files
+
+from ._run import CORRECT, DATE, FIXED, MISSING_MAGNITUDE, RATE_MISMATCH, article, moneyfix
+
+_TEXTS = (MISSING_MAGNITUDE, CORRECT, RATE_MISMATCH)
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def _tree(root: Path, count: int) -> list[Path]:
+    """``count`` articles in a few directories, more than two chunks' worth."""
+    return [
+        article(root, f"d{n % 3}/a{n:03d}.txt", _TEXTS[n % len(_TEXTS)]) for n in range(count)
+    ]
+
+
+def test_two_jobs_give_the_report_and_exit_code_of_one(tmp_path: Path) -> None:
+    _tree(tmp_path / "news", 2 * CHUNK + 5)
+    article(tmp_path, "news/d1/broken.txt", "")
+    (tmp_path / "news/d1/broken.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d")
+    one = moneyfix("check", DATE, "news", "--output-format", "json")
+    two = moneyfix("check", DATE, "news", "--output-format", "json", "-j", "2")
+    assert two.stdout == one.stdout
+    assert two.exit_code == one.exit_code == 2
+    errors = [line for line in two.stderr.splitlines() if line.startswith("moneyfix: ")]
+    assert len(errors) == 1 and errors[0].startswith("moneyfix: news/d1/broken.txt: ")
+    assert errors == [line for line in one.stderr.splitlines() if line.startswith("moneyfix: ")]
+    files = json.loads(two.stdout)["files"]
+    assert [f["path"] for f in files] == sorted(f["path"] for f in files)
+    codes = [[x["code"] for x in f["findings"]] for f in files if "a000" in f["path"]]
+    assert codes == [["MF001"]]
+
+
+def test_fix_with_two_jobs_writes_every_file(tmp_path: Path) -> None:
+    paths = _tree(tmp_path / "news", CHUNK + 3)
+    result = moneyfix("fix", DATE, "news", "-j", "2")
+    assert result.exit_code == 1  # the rate mismatches have unsafe fixes only
+    for n, path in enumerate(paths):
+        expected = FIXED if _TEXTS[n % len(_TEXTS)] == MISSING_MAGNITUDE else _TEXTS[n % 3]
+        assert path.read_text(encoding="utf-8") == expected
+
+
+def test_results_come_in_the_order_of_the_paths(tmp_path: Path) -> None:
+    paths = sorted(_tree(tmp_path, 3 * CHUNK), key=lambda p: p.name, reverse=True)
+    job = Job({"date": dt.date(2020, 11, 24)})
+    results = list(run_files(paths, job, load_table(), jobs=2))
+    assert [r.name for r in results] == [str(p) for p in paths]
+    assert [len(r.reports[0].findings) for r in results] == [
+        0 if path.read_text() == CORRECT else 1 for path in paths
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1"])
+def test_jobs_below_one_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
+    article(tmp_path, "a.txt", CORRECT)
+    result = moneyfix("check", DATE, "a.txt", "-j", jobs)
+    assert result.exit_code == 2
+    assert "moneyfix: option --jobs: expected a whole number >= 1" in result.stderr
