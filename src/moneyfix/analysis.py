@@ -29,8 +29,13 @@ def analyse(doc: Document, lang: str = "auto") -> Analysis:
     language = document_lang(doc, text, lang)
     amounts = find_amounts(text, language)
     if doc.skip:  # spans read in the blanked text; their text is the document's own
-        amounts = [replace(a, text=doc.text[a.start : a.end]) for a in whole_amounts(doc, amounts)]
+        amounts = [_own_text(doc, a) for a in whole_amounts(doc, amounts)]
     return Analysis(text, language, amounts, find_pairs(text, amounts))
+
+
+def _own_text(doc: Document, amount: Amount) -> Amount:
+    own = doc.text[amount.start : amount.end]
+    return amount if own == amount.text else replace(amount, text=own)
 
 
 def whole_amounts(doc: Document, amounts: Iterable[Amount]) -> Iterator[Amount]:

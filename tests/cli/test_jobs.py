@@ -25,9 +25,7 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _tree(root: Path, count: int) -> list[Path]:
     """``count`` articles in a few directories, more than two chunks' worth."""
-    return [
-        article(root, f"d{n % 3}/a{n:03d}.txt", _TEXTS[n % len(_TEXTS)]) for n in range(count)
-    ]
+    return [article(root, f"d{n % 3}/a{n:03d}.txt", _TEXTS[n % len(_TEXTS)]) for n in range(count)]
 
 
 def test_two_jobs_give_the_report_and_exit_code_of_one(tmp_path: Path) -> None:

@@ -19,6 +19,8 @@ _SAMPLE = 20_000
 def detect_lang(text: str) -> str:
     """'en', 'ru' or 'kk' from the first characters of ``text`` (English when unsure)."""
     sample = text[:_SAMPLE]
+    if not _CYRILLIC.search(sample) and not _KAZAKH_LATIN.search(sample):
+        return "en"  # the usual case, told without counting
     cyrillic = len(_CYRILLIC.findall(sample))
     latin = len(_LATIN.findall(sample))
     if cyrillic <= latin:

@@ -126,6 +126,7 @@ class RateSource:
         self.settings = settings
         self._known = {*table.currencies(), "KZT"}
         self._windows: dict[tuple[str, str, dt.date], list[Rate]] = {}
+        self._coarsest: dict[tuple[str, str, dt.date], Decimal] = {}
 
     def knows(self, view: PairView) -> bool:
         return view.units in self._known and view.per in self._known
@@ -143,6 +144,15 @@ class RateSource:
         found = self._windows.get(key)
         if found is None:
             found = self._windows[key] = self._window(view, day)
+        return found
+
+    def coarsest(self, view: PairView, day: dt.date) -> Decimal:
+        """The widest rounding of the window's rates (:attr:`Rate.precision`), kept with it."""
+        key = (view.units, view.per, day)
+        found = self._coarsest.get(key)
+        if found is None:
+            window = self.window(view, day)
+            found = self._coarsest[key] = max((r.precision for r in window), default=Decimal(0))
         return found
 
     def _window(self, view: PairView, day: dt.date) -> list[Rate]:
@@ -217,9 +227,9 @@ def _within(value: Decimal, bounds: tuple[Decimal, Decimal], slack: Decimal) -> 
     return low * (1 - slack) <= value <= high * (1 + slack)
 
 
-def _slack(view: PairView, rates: RateSource, window: list[Rate]) -> Decimal:
+def _slack(view: PairView, rates: RateSource, day: dt.date | None) -> Decimal:
     # A coarse official rate (0.09 KZT per sum is ±5.6 %) widens the slack by its rounding.
-    coarsest = max((r.precision for r in window), default=Decimal(0))
+    coarsest = Decimal(0) if day is None else rates.coarsest(view, day)
     return rates.settings.tolerance + view.precision + coarsest
 
 
@@ -233,7 +243,7 @@ def check_pair(
     """The findings of one pair (none when an official rate explains it); ``scale``, the
     document's other amounts, helps tell which side of a power-of-1000 slip is wrong."""
     window = rates.window(view, day) if day is not None else []
-    slack = _slack(view, rates, window)
+    slack = _slack(view, rates, day)
     bounds = rates.bounds(view)
     if window:
         if view.explained(lambda rate: _nearest(rate, window, slack)):
