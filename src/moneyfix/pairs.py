@@ -200,9 +200,7 @@ def _link(text: str, first: Amount, second: Amount) -> PairKind | None:
         return "explicit-rate"  # "1 USD = 424 tenge", "147,55/$1", "520 tenge per 1 dollar"
     if between.isspace() and (_unit(first) or (_unit(second) and not _has_digit(second))):
         return "explicit-rate"  # "1 долларға 477,73 теңге"; "363.28 USD / KZT"
-    if (_unit(second) or text[second.end :].lstrip().startswith("=")) and p.rate.match(
-        text, second.end
-    ):
+    if (_unit(second) or _EQUALS.match(text, second.end)) and p.rate.match(text, second.end):
         return None  # "X ($1 = 188 tenge)", "X (KGS 100 = $2.4)": a rate, not X in dollars
     if p.per_unit.match(text, second.end) and not p.per_unit.match(text, first.end):
         return None
@@ -213,6 +211,11 @@ def _link(text: str, first: Amount, second: Amount) -> PairKind | None:
             # "1 US dollar - 379.29 tenge", "1 евро - 180,25": the price of one unit
             return "explicit-rate" if _unit(first) else kind
     return None
+
+
+_EQUALS = re.compile(r"\s*=")
+"""An equals sign next after an amount, matched in place: a slice of the rest of the text
+for every pair would make a big document's cost grow with the square of its pairs."""
 
 
 def _unit(amount: Amount) -> bool:
