@@ -204,8 +204,11 @@ def _patterns() -> _Patterns:
         # Atomic: once read greedily, retrying shorter readings only costs time.
         rf"(?>{tail})",
         # A bare number, when what follows could make it money.
-        # (Not right after a currency sign, glued or spaced: the sign's head reads it.)
-        rf"(?P<num>[0-9](?<![{signs}][0-9])(?<![{signs}] [0-9]){_NUM.removeprefix('[0-9]')})"
+        # (Not right after a currency sign, glued or spaced: the sign's head reads it.
+        # Every digit of every number is tried here: the number's own first test, not
+        # inside a number, comes first, so the other digits fail after one look back.)
+        rf"(?P<num>[0-9](?<![\d.,][0-9])(?<![{signs}][0-9])(?<![{signs}] [0-9])"
+        rf"{_NUM.removeprefix('[0-9]')})"
         rf"{guard}",
         # ("US$.40", "$.5 million": cents and fractions written without the leading 0)
         rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM}|\.\d+(?![.,]?\d))",

@@ -40,7 +40,8 @@ class Spelled(NamedTuple):
 
 def spelled_amounts(text: str, lang: str) -> list[Spelled]:
     """The amounts in words in ``text``, in text order (Cyrillic ones for ru/kk text)."""
-    matches = _spelled_matches(text.translate(_ASCII_LOWER))
+    # (For ASCII text, str.lower is the same mapping and twice as fast.)
+    matches = _spelled_matches(text.lower() if text.isascii() else text.translate(_ASCII_LOWER))
     if lang in ("ru", "kk"):
         matches += _cyrillic_spelled_matches(text.translate(_CYRILLIC_TO_LOWER))
     found = []
