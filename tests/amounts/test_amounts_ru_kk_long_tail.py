@@ -73,6 +73,22 @@ CASES = [
         [Want("14,5 mıllıard teńge", "14.5e9", "KZT", "mıllıard", decimals=1)],
         id="kk-latin-spelled-magnitude",
     ),
+    pytest.param(
+        "ru",
+        "Билет стоил 100 юаней, обед 250 сомов, а сувенир 2 сома 40 тыйынов.",
+        [
+            Want("100 юаней", "100", "CNY"),
+            Want("250 сомов", "250", "KGS"),
+            Want("2 сома 40 тыйынов", "2.4", "KGS", decimals=2),
+        ],
+        id="ru-short-stems-take-endings",
+    ),
+    pytest.param(
+        "ru",
+        "У экспертов 5 сомнений и 3 сомнительных пункта в отчёте.",
+        [],
+        id="ru-som-is-a-whole-word-not-a-stem",
+    ),
 ]
 
 

@@ -48,6 +48,9 @@ SUPPLEMENT_WORDS: dict[str, str] = {
     "soums": "UZS", "rmb": "CNY", "lira": "TRY", "liras": "TRY", "dirham": "AED",
     "dirhams": "AED", "rupee": "INR", "rupees": "INR",
     "тг": "KZT",
+    # The som in full: as a stem "сом" would read "5 сомнений" (doubts) as money.
+    **{f"сом{e}": "KGS" for e in ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")},
+    **{f"сом{e}": "KGS" for e in ("ға", "ды", "нан", "ның", "да", "мен")},
     "фунт стерлингов": "GBP", "фунта стерлингов": "GBP", "фунтов стерлингов": "GBP",
     # The monthly calculation index (see NOT_MONEY below).
     "mrp": "MRP", "mci": "MRP", "monthly calculation index": "MRP",
@@ -65,7 +68,7 @@ paired, converted or checked against exchange rates."""
 SUPPLEMENT_STEMS: dict[str, str] = {
     "тенге": "KZT", "теңге": "KZT", "доллар": "USD", "долл.": "USD", "рубл": "RUB",
     "руб.": "RUB", "евро": "EUR", "еуро": "EUR", "юан": "CNY", "иен": "JPY", "йен": "JPY",
-    "фунт": "GBP", "сом": "KGS", "манат": "TMT",
+    "фунт": "GBP", "манат": "TMT",
     # Kazakh in the Latin alphabet (2021 spelling): "5 mlrd teńge", "12 mln dollardy".
     "teńge": "KZT", "tenge": "KZT", "dollar": "USD", "rýbl": "RUB", "ıýan": "CNY",
 }  # fmt: skip

@@ -192,9 +192,11 @@ def _patterns() -> _Patterns:
         *lex.codes,
         *("to", "and", "до"),
     ]
-    short = {w for w in followers if len(w) <= 3}
+    # A stem takes endings ("юаней", "сомов"), so only a short whole word must end there.
+    prefixes = {*cased(lex.currency_stems), *cased(CURRENCY_ADJECTIVE_STEMS), *cased(SUBUNIT_STEMS)}
+    short = {w for w in followers if len(w) <= 3 and w not in prefixes}
     guard = (
-        rf"(?=(?:{_BREAK}|{_SPACE}*)(?:{alternation({w[:3] for w in followers if len(w) > 3})}"
+        rf"(?=(?:{_BREAK}|{_SPACE}*)(?:{alternation({w[:3] for w in followers if w not in short})}"
         rf"|(?:{alternation(short)}|[kKmMbB])(?![^\W\d_])|[-–—{signs}¢]|c\)))"
     )
     # Where an amount can start: each head is small and starts on a plain character
