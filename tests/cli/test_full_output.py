@@ -1,6 +1,9 @@
 """Output that cannot be written (a full disk behind ``> file`` or ``-o FILE``): one line
 naming standard output or the file, exit 2, no traceback, nothing half-written left.
 
+The same for the rate files ``rates export -o`` and ``rates import`` write: the file named
+once in the line.
+
 Real limits, nothing injected: the full device (``/dev/full`` as standard output, a node of
 our own for ``-o``, so a broken build can never replace the system's) and a 64 KiB
 file-size limit (RLIMIT_FSIZE, EFBIG) on the command.
@@ -8,6 +11,7 @@ file-size limit (RLIMIT_FSIZE, EFBIG) on the command.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import resource
 import stat
@@ -18,6 +22,8 @@ from pathlib import Path
 import pytest
 
 import moneyfix
+
+from ._run import moneyfix as in_process
 
 SRC = Path(moneyfix.__file__).resolve().parents[1]
 LIMIT = 64 * 1024
@@ -118,3 +124,35 @@ def test_a_report_longer_than_the_disk_allows_leaves_nothing(
     assert result.stderr.splitlines() == [f"moneyfix: {target}: {message} (File too large)"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kept.txt"]
     assert (tmp_path / "many.txt").read_text("utf-8") == MANY
+
+
+def test_rates_export_into_a_full_device_names_it_once(tmp_path: Path, full_node: Path) -> None:
+    result = in_process("rates", "export", "-c", "USD", "-o", str(full_node))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"moneyfix rates: {full_node}: cannot write (No space left on device)"
+    ]
+    assert full_node.is_char_device()
+
+
+def test_rates_import_past_the_file_size_limit_names_the_rate_file_once(tmp_path: Path) -> None:
+    start = dt.date(2000, 1, 3)
+    rows = [f"{start + dt.timedelta(days=n)},{100 + n / 100:.2f}" for n in range(4000)]
+    (tmp_path / "mine.csv").write_text("date,USD\n" + "\n".join(rows) + "\n", "utf-8")
+    (tmp_path / "rates").mkdir()
+    result = _moneyfix(
+        tmp_path,
+        "rates",
+        "import",
+        "mine.csv",
+        "-s",
+        "nbk:mine",
+        "--rates-dir",
+        "rates",
+        limit=True,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "moneyfix rates: rates/USD.csv: cannot write (File too large)"
+    ]
+    assert list((tmp_path / "rates").iterdir()) == []

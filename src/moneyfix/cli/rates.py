@@ -65,6 +65,12 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def _cannot_write(target: Path, exc: OSError) -> NoReturn:
+    """One line naming the file once: the rates writers raise their own "FILE: cannot write
+    (reason)" (an OSError of one message, no errno); a bare system error is given ``target``."""
+    _fail(str(exc) if exc.strerror is None else f"{target}: cannot write ({exc.strerror})")
+
+
 def _parse_date(text: str, what: str = "date") -> dt.date:
     value = text.strip()
     try:
@@ -335,7 +341,7 @@ def import_(
     except RatesFileError as exc:
         _fail(str(exc))
     except OSError as exc:
-        _fail(f"{target}: cannot write: {exc.strerror or exc}")
+        _cannot_write(target, exc)
     names = ", ".join(map(str, files))
     typer.echo(f"{names}: {result.source_rows} rows ({result.layout} layout) into {target}")
     for code, stats in sorted(result.stats.items()):
@@ -381,7 +387,7 @@ def export(
     try:
         atomic_write_text(output, text)
     except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        _cannot_write(output, exc)
 
 
 @app.command()
@@ -471,7 +477,7 @@ def update(
     except RatesFileError as exc:
         _fail(str(exc))
     except OSError as exc:
-        _fail(f"{target}: cannot write: {exc.strerror or exc}")
+        _cannot_write(target, exc)
     typer.echo(
         f"{report.fetched} days with rates, {report.no_data} without, "
         f"{len(report.failed)} failed; {report.rows_written} rows written to {target}"
