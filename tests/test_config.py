@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,9 @@ import pytest
 
 from moneyfix import config as config_module
 from moneyfix.config import Config, ConfigError, clear_cache, config_from_mapping, load_config
+from moneyfix.convert.worker import Options, convert_bytes
+from moneyfix.jobs import documents_of
+from moneyfix.rates import load_table
 
 
 @pytest.fixture(autouse=True)
@@ -155,3 +159,56 @@ def test_merged_applies_only_given_values() -> None:
 def test_config_is_hashable_and_comparable() -> None:
     assert Config() == Config()
     assert hash(Config(select=("MF001",))) == hash(Config(select=("MF001",)))
+
+
+def test_the_reading_options_are_taken_from_one_place(tmp_path: Path) -> None:
+    (tmp_path / "moneyfix.toml").write_text(
+        'text-field = "story.body"\ndate-field = "published"\nencoding = "cp1251"\n'
+        "date = 2020-11-24\n",
+        encoding="utf-8",
+    )
+    assert load_config(tmp_path).reading == {
+        "date": dt.date(2020, 11, 24),
+        "text_field": "story.body",
+        "date_field": "published",
+        "encoding": "cp1251",
+    }
+    assert Config().reading == {
+        "date": None,
+        "text_field": "text",
+        "date_field": "date",
+        "encoding": None,
+    }
+
+
+MISSING = "The fund will grow to 100 billion tenge (US$235.59) next year."
+FIXED = "The fund will grow to 100 billion tenge (US$235.59 million) next year."
+
+
+def test_check_and_convert_read_a_record_with_the_same_options(tmp_path: Path) -> None:
+    """``check`` (``jobs.documents_of``) and ``convert`` (``convert_bytes``) find the text
+    and the date of a JSONL record under the configured fields."""
+    config = Config(text_field="story.body", date_field="published")
+    record = {"id": 7, "published": "2020-11-24", "story": {"body": MISSING}}
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    documents = documents_of(path, config)
+    assert [(doc.text, doc.date) for doc, _ in documents] == [(MISSING, dt.date(2020, 11, 24))]
+    outcome = convert_bytes(path.read_bytes(), "news.jsonl", config, load_table(), Options())
+    assert outcome.error is None
+    assert outcome.data is not None
+    assert json.loads(outcome.data) == {**record, "story": {"body": FIXED}}
+
+
+def test_check_and_convert_read_a_legacy_encoding_with_the_same_options(tmp_path: Path) -> None:
+    """A KOI8-R file (which detection alone misreads) read right by both."""
+    text = "Совет собрался во вторник и обсудил дороги.\n"
+    path = tmp_path / "2020-11-24-council.txt"
+    path.write_bytes(text.encode("koi8-r"))
+    config = Config(encoding="koi8-r")
+
+    assert [doc.text for doc, _ in documents_of(path, config)] == [text]
+    outcome = convert_bytes(path.read_bytes(), path.name, config, load_table(), Options())
+    assert outcome.error is None
+    assert outcome.data is None  # read right, nothing to fix

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from moneyfix.choices import CHECK_FORMATS, FAIL_ON, LANGS
 from moneyfix.documents.dates import parse_date
@@ -25,6 +25,7 @@ __all__ = [
     "CONFIG_FILES",
     "Config",
     "ConfigError",
+    "ReadingOptions",
     "clear_cache",
     "config_from_mapping",
     "find_config_file",
@@ -38,6 +39,16 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 
 class ConfigError(Exception):
     """An unreadable or invalid configuration; one line naming the file and the key."""
+
+
+class ReadingOptions(TypedDict):
+    """How a file's bytes become documents: the keywords of ``documents.open_documents``
+    and ``documents.load_document``, taken from one place for ``check`` and ``convert``."""
+
+    date: dt.date | None
+    text_field: str
+    date_field: str
+    encoding: str | None
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,16 @@ class Config:
             if key in given and not isinstance(given[key], tuple):
                 given[key] = tuple(given[key])
         return replace(self, **given)
+
+    @property
+    def reading(self) -> ReadingOptions:
+        """The settings that decide how files are read (``open_documents(path, **reading)``)."""
+        return ReadingOptions(
+            date=self.date,
+            text_field=self.text_field,
+            date_field=self.date_field,
+            encoding=self.encoding,
+        )
 
     @property
     def excluded(self) -> tuple[str, ...]:

@@ -54,12 +54,4 @@ def documents_of(
     path: Path, config: Config, data: bytes | None = None, name: str | None = None
 ) -> list[tuple[Document, Source]]:
     """The documents of a file, or of ``data`` read from stdin under ``name``."""
-    return open_documents(
-        path,
-        data,
-        name,
-        date=config.date,
-        text_field=config.text_field,
-        date_field=config.date_field,
-        encoding=config.encoding,
-    )
+    return open_documents(path, data, name, **config.reading)

@@ -172,14 +172,7 @@ def convert_bytes(
     """
     outcome = Outcome(name, hashlib.sha256(data).hexdigest())
     try:
-        items = load_document(
-            data,
-            name,
-            date=config.date,
-            text_field=config.text_field,
-            date_field=config.date_field,
-            encoding=config.encoding,
-        )
+        items = load_document(data, name, **config.reading)
         if config.per_file_ignores:
             config = replace(config, ignore=config.ignored_in(Path(name)))
         items = [(_dated(doc, source, options.date_from), source) for doc, source in items]
