@@ -8,8 +8,10 @@ the ordinary ``convert``; outputs and reports must be equal. The DataFrame funct
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import resource
 import shutil
 import sys
 from collections.abc import Iterator
@@ -152,6 +154,39 @@ def test_a_bad_record_is_reported_and_the_job_goes_on(spark: Any, tmp_path: Path
     parts = _parts(tmp_path / "out" / "mixed.jsonl", ".txt")
     out = [json.loads(line) for p in parts for line in p.read_text("utf-8").splitlines()]
     assert [r["text"] for r in out] == [RIGHT, WRONG, RIGHT]
+
+
+@contextlib.contextmanager
+def _file_size_limit(limit: int) -> Iterator[None]:
+    """Files this process writes cannot grow past ``limit`` bytes (EFBIG; Python ignores
+    SIGXFSZ); the Spark JVM, started before, keeps its own limit, so only the driver's
+    report meets it."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+@needs_spark
+def test_a_report_that_does_not_fit_costs_the_report_only(spark: Any, tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    records = [{"id": n, "date": "2020-11-24", "text": WRONG} for n in range(8)]
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    (tmp_path / "reports").mkdir()
+    report = tmp_path / "reports" / "report.json"
+    args = [str(source), "--out", str(tmp_path / "out"), "--engine", "spark"]
+
+    with _file_size_limit(1024):  # the report of 8 fixed records needs about 2 KiB
+        code, _, err = run(*args, "--report", str(report), "-q")
+
+    assert code == 2
+    assert err.splitlines() == [f"moneyfix: {report}: cannot write the report (File too large)"]
+    assert list((tmp_path / "reports").iterdir()) == []  # no report, no temporary file
+    parts = _parts(tmp_path / "out" / "news.jsonl", ".txt")
+    out = [json.loads(line) for p in parts for line in p.read_text("utf-8").splitlines()]
+    assert out == [{**r, "text": RIGHT} for r in records]
 
 
 @needs_spark

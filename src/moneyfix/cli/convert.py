@@ -8,15 +8,18 @@ count), 2 when any input failed or was refused or an option is wrong, 130 on Ctr
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from moneyfix.cli.common import Problems, overrides_from_cli, rates_dir_option
 
 if TYPE_CHECKING:
+    from moneyfix.convert.reports import ReportWriter
     from moneyfix.convert.worker import Options
+    from moneyfix.rates.table import RateTable
 
 _HELP = """Check and fix every file (directories, .zip and .tar[.gz|.bz2|.xz] archives,
 .md, .html, .txt, .jsonl), each at its own date, in parallel.
@@ -74,7 +77,7 @@ def convert(
 ) -> None:
     """Check and fix every file, each at its own date, in parallel."""
     from moneyfix.convert.progress import Progress, print_summary
-    from moneyfix.convert.reports import ReportWriter, report_kind, run_metadata
+    from moneyfix.convert.reports import report_kind, run_metadata
     from moneyfix.convert.run import Run, Settings
     from moneyfix.convert.worker import DATE_SOURCES, Options, table_for
 
@@ -150,12 +153,7 @@ def convert(
         exclude=(*exclude, *run_config.excluded),
     )
     progress = Progress()
-    try:
-        writer = ReportWriter(report, kind) if report is not None and kind else None
-    except OSError as exc:
-        problems.add(f"{report}: cannot write the report ({exc.strerror or exc})")
-        problems.report()
-        raise typer.Exit(2) from None
+    writer = _open_report(report, kind, problems)
 
     def say(line: str) -> None:
         progress.log(f"moneyfix: {line}")
@@ -165,12 +163,8 @@ def convert(
     if writer is not None:
         summary = counters.as_dict()
         summary["errors"] = run.errors
-        try:
-            meta = run_metadata(paths, options, settings.jobs)
-            writer.close(summary, meta, table_for(options.rates_dir))
-        except OSError as exc:
-            writer.abort()
-            say(f"{report}: cannot write the report ({exc.strerror or exc})")
+        meta = run_metadata(paths, options, settings.jobs)
+        if not _close_report(writer, summary, meta, table_for(options.rates_dir), say):
             run.errors += 1
     if not quiet:
         print_summary(counters, run.errors)
@@ -192,7 +186,7 @@ def _convert_on_spark(
     """``--engine spark``: the same conversion as a Spark job (JSONL and Parquet inputs)."""
     from moneyfix.convert.parquet import MissingExtra
     from moneyfix.convert.progress import print_summary
-    from moneyfix.convert.reports import ReportWriter, run_metadata
+    from moneyfix.convert.reports import run_metadata
     from moneyfix.convert.worker import config_for_dir, table_for
     from moneyfix.spark.job import convert_with_spark
 
@@ -201,8 +195,8 @@ def _convert_on_spark(
     def say(line: str) -> None:
         typer.echo(f"moneyfix: {line}", err=True)
 
+    writer = _open_report(report, kind, problems)
     try:
-        writer = ReportWriter(report, kind) if report is not None and kind else None
         run = convert_with_spark(
             paths,
             out,
@@ -213,11 +207,9 @@ def _convert_on_spark(
             say,
         )
     except MissingExtra as exc:
+        if writer is not None:
+            writer.abort()
         problems.add(str(exc))
-        problems.report()
-        raise typer.Exit(2) from None
-    except OSError as exc:
-        problems.add(f"{report}: cannot write the report ({exc.strerror or exc})")
         problems.report()
         raise typer.Exit(2) from None
     if writer is not None:
@@ -225,8 +217,43 @@ def _convert_on_spark(
         summary["errors"] = len(run.errors)
         summary["engine"] = "spark"
         meta = [*run_metadata(paths, options, 0), ("engine", f"spark {master or ''}".strip())]
-        writer.close(summary, [m for m in meta if m[0] != "workers"], table_for(options.rates_dir))
+        meta = [m for m in meta if m[0] != "workers"]
+        if not _close_report(writer, summary, meta, table_for(options.rates_dir), say):
+            run.errors.append(f"{report}: cannot write the report")
     if not quiet:
         print_summary(run.counters, len(run.errors))
     if run.errors or run.counters.failed:
         raise typer.Exit(2)
+
+
+def _open_report(report: Path | None, kind: str | None, problems: Problems) -> ReportWriter | None:
+    """The ``--report`` writer (its temporary file made beside it), or exit 2 with one line
+    when even that cannot be written."""
+    from moneyfix.convert.reports import ReportWriter
+
+    if report is None or kind is None:
+        return None
+    try:
+        return ReportWriter(report, kind)
+    except OSError as exc:
+        problems.add(f"{report}: cannot write the report ({exc.strerror or exc})")
+        problems.report()
+        raise typer.Exit(2) from None
+
+
+def _close_report(
+    writer: ReportWriter,
+    summary: dict[str, Any],
+    meta: list[tuple[str, str]],
+    table: RateTable,
+    say: Callable[[str], None],
+) -> bool:
+    """Commit the report; a write that fails (a full disk) drops it, temporary file and
+    all, with one line naming it: ``False``, and the outputs already written stay."""
+    try:
+        writer.close(summary, meta, table)
+    except OSError as exc:
+        writer.abort()
+        say(f"{writer.path}: cannot write the report ({exc.strerror or exc})")
+        return False
+    return True
