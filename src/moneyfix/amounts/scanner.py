@@ -80,11 +80,12 @@ _LIST_ITEM = (
 
 
 class _Patterns(NamedTuple):
-    heads: tuple[re.Pattern[str], ...]
-    head_starts: tuple[tuple[str, ...], ...]
-    """For each head, the characters it starts with (found with ``str.find``), or ``()``
-    when the regex engine's own scan is as fast (digits are everywhere; ``find`` is fast
-    only for a single character)."""
+    bare: re.Pattern[str]
+    """A bare number, or the first digit of one a code or word may lead (``prefixed``)."""
+    sign: re.Pattern[str]
+    sign_chars: tuple[str, ...]
+    """The characters the sign head starts with, found with ``str.find``."""
+    prefix: re.Pattern[str]
     tail: re.Pattern[str]
     hedge_after: re.Pattern[str]
     part: re.Pattern[str]
@@ -125,6 +126,25 @@ def _currency_after(words: list[str], stems: list[str], codes: str, symbols: str
 
 
 _PREFIX_WORDS = frozenset({*CURRENCIES, "Tenge", "TENGE", "RMB", _TENGE_LETTER})
+# The prefix words by their last character: where one ends right before a number.
+_PREFIX_BY_LAST = {
+    last: tuple(w for w in sorted(_PREFIX_WORDS) if w[-1] == last)
+    for last in {w[-1] for w in _PREFIX_WORDS}
+}
+_SPACES = frozenset(" \u00a0\u2009\u202f")  # _SPACE's characters
+
+
+def _after_prefix() -> str:
+    """A lookbehind, at a number's first digit, for what may be the end of a prefix word
+    before it (glued or one space between): its last letter if that is a capital (rare
+    before digits), else its last two ("nge" ends many words before numbers). A cheap
+    test at every number; ``_prefix_starts`` then reads the words themselves."""
+    capitals = sorted({w[-1] for w in _PREFIX_WORDS if w[-1].isupper()})
+    pairs = sorted({w[-2:] for w in _PREFIX_WORDS if not w[-1].isupper()})
+    ends = [f"[{''.join(capitals)}]", *(re.escape(p) for p in pairs)]
+    return "(?:" + "|".join(rf"(?<={e}[0-9])|(?<={e}{_SPACE}[0-9])" for e in ends) + ")"
+
+
 # Magnitudes English joins to the number with a hyphen in compound adjectives.
 _HYPHEN_MAGNITUDE = r"(?i:thousand|million|billion|trillion)(?![^\W\d_])"
 
@@ -205,13 +225,14 @@ def _patterns() -> _Patterns:
     sources = (
         # Atomic: once read greedily, retrying shorter readings only costs time.
         rf"(?>{tail})",
-        # A bare number, when what follows could make it money.
+        # A bare number, when what follows could make it money; else the first digit of
+        # a number a prefix word may lead (``prefixed``), where the prefix head is tried:
+        # one scan over the digits serves both heads.
         # (Not right after a currency sign, glued or spaced: the sign's head reads it.
         # Every digit of every number is tried here: the number's own first test, not
         # inside a number, comes first, so the other digits fail after one look back.)
-        rf"(?P<num>[0-9](?<![\d.,][0-9])(?<![{signs}][0-9])(?<![{signs}] [0-9])"
-        rf"{_NUM.removeprefix('[0-9]')})"
-        rf"{guard}",
+        rf"(?P<num>[0-9](?<![\d.,][0-9])(?:(?<![{signs}][0-9])(?<![{signs}] [0-9])"
+        rf"{_NUM.removeprefix('[0-9]')}{guard}|{_after_prefix()}(?P<prefixed>)))",
         # ("US$.40", "$.5 million": cents and fractions written without the leading 0)
         rf"(?P<sign>[{signs}]){_SPACE}?(?P<num>{_NUM}|\.\d+(?![.,]?\d))",
         # A code or "Tenge" before the number ("KZT 7.5 billion"); checked in _from_anchor.
@@ -223,10 +244,14 @@ def _patterns() -> _Patterns:
         rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})",
         _LIST_ITEM,
     )
-    tail_re, *heads, hedge_after, part, conversion_next, list_item = compile_all("scanner", sources)
+    tail_re, bare, sign, prefix, hedge_after, part, conversion_next, list_item = compile_all(
+        "scanner", sources
+    )
     return _Patterns(
-        heads=tuple(heads),
-        head_starts=((), sign_chars, ()),
+        bare=bare,
+        sign=sign,
+        sign_chars=sign_chars,
+        prefix=prefix,
         tail=tail_re,
         hedge_after=hedge_after,
         part=part,
@@ -631,6 +656,41 @@ _HEDGE_AFTER_START = frozenset(w[0] for w in HEDGES_AFTER)  # a cheap first test
 
 def _hedge(text: str, draft: _Draft) -> str | None:
     """The hedge just before the amount ("more than", "~"), or a Kazakh one just after it."""
+    before = _hedge_before(text, draft) if _may_follow_hedge(text, draft) else None
+    if before is not None:
+        return before
+    if text[draft.end + 1 : draft.end + 2] in _HEDGE_AFTER_START:  # "5 млрд теңгеден астам"
+        after = _patterns().hedge_after.match(text, draft.end)
+        return after.group(1) if after else None
+    return None
+
+
+# The last three letters of each hedge, lower case, and the hedges shorter than that
+# ("to", "of", "до"): a cheap first test of the word before an amount.
+_HEDGE_LAST_LETTERS = frozenset(h[-3:] for h in _HEDGE_ENDINGS if len(h) >= 3)
+_HEDGE_SHORT = frozenset(h for h in _HEDGE_ENDINGS if len(h) < 3)
+
+
+def _may_follow_hedge(text: str, draft: _Draft) -> bool:
+    """False where no hedge can stand before the amount: most amounts follow a word that
+    ends in no hedge's last letters, and this test costs a fifth of reading the words."""
+    if draft.value < 0:
+        return True  # the hedge may stand before a minus word
+    mark = text[draft.start - 1 : draft.start]
+    if mark in _HEDGE_SIGNS:
+        return True
+    if not mark.isspace():
+        return False
+    window = text[max(0, draft.start - _HEDGE_REACH) : draft.start].rstrip()
+    if window[-1:] in _HEDGE_SIGNS:
+        return True
+    last = window[-3:].lower()
+    return last in _HEDGE_LAST_LETTERS or (
+        last[-2:] in _HEDGE_SHORT and (len(last) < 3 or not last[0].isalnum())
+    )
+
+
+def _hedge_before(text: str, draft: _Draft) -> str | None:
     window = text[max(0, draft.start - _HEDGE_REACH) : draft.start]
     if draft.value < 0:  # "about minus $109 million": the hedge stands before the minus
         window = _MINUS_WORD_END.sub("", window)
@@ -653,9 +713,6 @@ def _hedge(text: str, draft: _Draft) -> str | None:
                 )
             ):
                 return phrase
-    if text[draft.end + 1 : draft.end + 2] in _HEDGE_AFTER_START:  # "5 млрд теңгеден астам"
-        after = _patterns().hedge_after.match(text, draft.end)
-        return after.group(1) if after else None
     return None
 
 
@@ -677,6 +734,17 @@ def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+def _prefix_starts(text: str, at: int) -> list[int]:
+    """Where a prefix word starts that ends right before the digit at ``at`` or one space
+    before it, in text order."""
+    starts = []
+    for end in (at - 1, at) if text[at - 1] in _SPACES else (at,):
+        for word in _PREFIX_BY_LAST.get(text[end - 1 : end], ()):
+            if end >= len(word) and text.startswith(word, end - len(word)):
+                starts.append(end - len(word))
+    return sorted(starts)
+
+
 def _matches_at(text: str, head: re.Pattern[str], starts: tuple[str, ...]) -> list[re.Match[str]]:
     """The matches of ``head`` at each occurrence of one of the characters ``starts``.
     ``str.find`` looks for one character at memchr speed: for the currency signs, 1 ms
@@ -692,6 +760,18 @@ def _matches_at(text: str, head: re.Pattern[str], starts: tuple[str, ...]) -> li
     return found
 
 
+def _read_head(
+    head: re.Match[str], kind: str, text: str, style: NumberStyle, drafts: list[_Draft]
+) -> None:
+    """Read the tail after a head and add the draft, if it is money."""
+    rest = _patterns().tail.match(text, head.end())
+    if rest is None or _NOT_MONEY_NEXT.match(text, rest.end()):
+        return
+    draft = _from_anchor(head, kind, rest, text, style)
+    if draft is not None:
+        drafts.append(draft)
+
+
 def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount]:
     """Every amount of money in ``text``, in order, with exact code-point spans.
 
@@ -700,17 +780,22 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
     pats = _patterns()
     style = _style(text, lang)
     drafts: list[_Draft] = []
-    tail = pats.tail
-    for kind, head, starts in zip(
-        ("", "sign", "prefix"), pats.heads, pats.head_starts, strict=True
-    ):
-        for found in _matches_at(text, head, starts) if starts else head.finditer(text):
-            rest = tail.match(text, found.end())
-            if rest is None or _NOT_MONEY_NEXT.match(text, rest.end()):
-                continue
-            draft = _from_anchor(found, kind, rest, text, style)
-            if draft is not None:
-                drafts.append(draft)
+    prefixed: list[re.Match[str]] = []
+    prefix_end = 0  # as the prefix head's own scan would go on: after its last match
+    for found in pats.bare.finditer(text):
+        at = found.start()
+        if found["prefixed"] is None:
+            _read_head(found, "", text, style, drafts)
+        if at and (text[at - 1] in _PREFIX_BY_LAST or text[at - 2 : at - 1] in _PREFIX_BY_LAST):
+            for start in _prefix_starts(text, at):
+                head = pats.prefix.match(text, start) if start >= prefix_end else None
+                if head is not None:
+                    prefixed.append(head)
+                    prefix_end = head.end()
+    for found in _matches_at(text, pats.sign, pats.sign_chars):
+        _read_head(found, "sign", text, style, drafts)
+    for found in prefixed:
+        _read_head(found, "prefix", text, style, drafts)
     drafts = _without_tickers(text, _without_overlaps(drafts))
     drafts = _without_overlaps(drafts + _spelled(text, drafts, lang))
     drafts = _context_currency(text, _joined_compounds(text, drafts))
