@@ -25,7 +25,7 @@ import marshal
 import re
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,27 @@ def compile_all(name: str, sources: Sequence[str]) -> list[re.Pattern[str]]:
     if path is not None and engine is not None:
         _write(path, (engine, complete))
     return patterns
+
+
+def built_sources(name: str, inputs: bytes, build: Callable[[], Sequence[str]]) -> list[str]:
+    """``build()``, or what it returned in a run before for the same ``inputs`` (the bytes
+    of everything ``build`` reads, kept with the sources and compared whole): generating a
+    large set of sources can cost more than restoring their compiled code."""
+    engine = _engine() or ""
+    path = cached_file(f"sources-{name}", zlib.crc32(inputs), ".bin")
+    kept = _unpacked(_read(path), engine) if path is not None else None
+    if (
+        isinstance(kept, tuple)
+        and len(kept) == 2
+        and kept[0] == inputs
+        and isinstance(kept[1], list)
+        and all(isinstance(source, str) for source in kept[1])
+    ):
+        return kept[1]
+    sources = list(build())
+    if path is not None:
+        _write(path, (engine, (inputs, sources)))
+    return sources
 
 
 def compile(source: str, flags: int = 0) -> re.Pattern[str]:

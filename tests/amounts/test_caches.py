@@ -251,3 +251,56 @@ def test_the_projects_constant_patterns_restore_exactly() -> None:
         restored = compiled._from_entries([entry])
         assert restored is not None
         assert restored[0] == re.compile(source, flags), source
+
+
+def test_built_sources_are_kept_for_exactly_their_inputs(cache_home: Path) -> None:
+    built: list[bytes] = []
+
+    def build(inputs: bytes) -> list[str]:
+        built.append(inputs)
+        return [inputs.decode(), r"\d+"]
+
+    first = compiled.built_sources("test", b"tenge", lambda: build(b"tenge"))
+    again = compiled.built_sources("test", b"tenge", lambda: build(b"tenge"))
+    other = compiled.built_sources("test", b"dollar", lambda: build(b"dollar"))
+
+    assert first == again == ["tenge", r"\d+"]
+    assert other == ["dollar", r"\d+"]
+    assert built == [b"tenge", b"dollar"]  # the second call read the kept file
+
+
+def test_damaged_kept_sources_are_built_again(cache_home: Path) -> None:
+    compiled.built_sources("test", b"tenge", lambda: ["tenge"])
+    (kept,) = cache_home.glob("sources-test-*.bin")
+    data = bytearray(kept.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    kept.write_bytes(bytes(data))
+
+    assert compiled.built_sources("test", b"tenge", lambda: ["built again"]) == ["built again"]
+    assert compiled.built_sources("test", b"tenge", lambda: ["not called"]) == ["built again"]
+
+
+def test_the_scanners_kept_sources_follow_its_lexicon_and_code(
+    cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scanner builds its patterns from the lexicon and its modules' code: a change
+    to either must build them afresh, and kept ones are what building gives."""
+    from moneyfix import hedges
+    from moneyfix.amounts import scanner
+
+    lex = lexicon.lexicon()
+    inputs = scanner._source_inputs(lex)
+    assert inputs is not None
+    fewer = lex._replace(magnitudes={k: v for k, v in lex.magnitudes.items() if k != "bn"})
+    assert scanner._source_inputs(fewer) != inputs
+
+    changed = tmp_path / "hedges.py"
+    changed.write_bytes(Path(hedges.__file__).read_bytes() + b"\n# another hedge list\n")
+    with monkeypatch.context() as patched:
+        patched.setattr(hedges, "__file__", str(changed))
+        assert scanner._source_inputs(lex) != inputs
+    assert scanner._source_inputs(lex) == inputs
+
+    built = list(scanner._sources(lex))
+    compiled.built_sources("scanner", inputs, lambda: built)
+    assert compiled.built_sources("scanner", inputs, lambda: []) == built

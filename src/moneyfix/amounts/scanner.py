@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-from moneyfix import regex_cache
+from moneyfix import hedges, regex_cache
+from moneyfix.amounts import lexicon as lexicon_module
 from moneyfix.amounts.lexicon import (
     BARE_CENTS,
     CURRENCIES,
@@ -32,6 +35,7 @@ from moneyfix.amounts.lexicon import (
     SUBUNIT_EXPONENT,
     SUBUNIT_STEMS,
     SUBUNIT_WORDS,
+    Lexicon,
     alternation,
     cased,
     lexicon,
@@ -149,9 +153,54 @@ def _after_prefix() -> str:
 _HYPHEN_MAGNITUDE = r"(?i:thousand|million|billion|trillion)(?![^\W\d_])"
 
 
+def _sign_chars(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(s for s in lex.symbols if len(s) == 1 and not s.isalpha())
+
+
 @functools.cache
 def _patterns() -> _Patterns:
     lex = lexicon()
+    inputs = _source_inputs(lex)
+    sources = (
+        regex_cache.built_sources("scanner", inputs, lambda: _sources(lex))
+        if inputs is not None
+        else _sources(lex)
+    )
+    tail, bare, sign, prefix, hedge_after, part, conversion_next, list_item = compile_all(
+        "scanner", sources
+    )
+    return _Patterns(
+        bare=bare,
+        sign=sign,
+        sign_chars=_sign_chars(lex),
+        prefix=prefix,
+        tail=tail,
+        hedge_after=hedge_after,
+        part=part,
+        conversion_next=conversion_next,
+        list_item=list_item,
+        currency_of={**{k.lower(): v for k, v in lex.currency_words.items()}, **lex.symbols},
+        magnitude_of={k.lower(): v for k, v in lex.magnitudes.items()},
+    )
+
+
+def _source_inputs(lex: Lexicon) -> bytes | None:
+    """Everything the scanner's patterns are built from: the lexicon and the code (with
+    its tables) of this module, the lexicon's and the hedges'. Building the patterns
+    from these costs a tenth of a short run; a run that finds them kept for the same
+    inputs skips it. ``None`` when a module's code cannot be read."""
+    try:
+        code = b"".join(
+            Path(m.__file__ or "").read_bytes()
+            for m in (sys.modules[__name__], lexicon_module, hedges)
+        )
+    except OSError:
+        return None
+    return code + repr({**lex._asdict(), "codes": sorted(lex.codes)}).encode()
+
+
+def _sources(lex: Lexicon) -> tuple[str, ...]:
+    """The scanner's patterns, built from the lexicon."""
     # The tail runs only where a head was found, so its words can be matched ignoring
     # case: a quarter of the size of spelling every casing out, and as many times faster
     # to compile.
@@ -160,8 +209,7 @@ def _patterns() -> _Patterns:
     words = [w for w in (*lex.currency_words, *SUBUNIT_WORDS) if w[0].isalpha()]
     stems = [*lex.currency_stems, *SUBUNIT_STEMS]
     codes = alternation(lex.codes)
-    sign_chars = tuple(s for s in lex.symbols if len(s) == 1 and not s.isalpha())
-    signs = "".join(re.escape(s) for s in sign_chars)
+    signs = "".join(re.escape(s) for s in _sign_chars(lex))
     symbols = alternation((*lex.symbols, *(w for w in SUBUNIT_WORDS if not w[0].isalpha())))
     currency = _currency_after(words, stems, codes, symbols)
     subunit = rf"(?i:{alternation(SUBUNIT_WORDS)}(?!\w)|(?:{alternation(SUBUNIT_STEMS)})\w*)"
@@ -244,22 +292,7 @@ def _patterns() -> _Patterns:
         rf"{_SPACE}*\((?:[^()\d]{{0,20}})?(?:[{signs}]|{codes})",
         _LIST_ITEM,
     )
-    tail_re, bare, sign, prefix, hedge_after, part, conversion_next, list_item = compile_all(
-        "scanner", sources
-    )
-    return _Patterns(
-        bare=bare,
-        sign=sign,
-        sign_chars=sign_chars,
-        prefix=prefix,
-        tail=tail_re,
-        hedge_after=hedge_after,
-        part=part,
-        conversion_next=conversion_next,
-        list_item=list_item,
-        currency_of={**{k.lower(): v for k, v in lex.currency_words.items()}, **lex.symbols},
-        magnitude_of={k.lower(): v for k, v in lex.magnitudes.items()},
-    )
+    return sources
 
 
 @functools.lru_cache(maxsize=4096)
