@@ -4,15 +4,18 @@ A dated article of N MB of generated news (``newslike``: money-dense, or ``newsw
 general news) is written to a temporary file, paragraph by paragraph, and each command
 runs on it in a fresh process under ``/usr/bin/time -v`` (its peak RSS is the figure):
 
-- ``moneyfix check FILE --output-format json -o /dev/null``
+- ``moneyfix check FILE --output-format FORMAT -o /dev/null`` for each of ``--formats``
+  (``full`` by default: the human format, streamed a chunk at a time; ``json`` holds
+  every finding until the end)
 - ``moneyfix scan FILE --format jsonl -o /dev/null``
 
 A file of 16 MB or more is read in chunks (``moneyfix.chunked``), so peak memory should
-stay flat from 20 MB to 500 MB. The file is deleted afterwards; check ``df`` first for
-the big sizes.
+stay flat from 20 MB to 500 MB. The file is deleted afterwards (``--keep`` leaves it,
+and ``--file`` measures one already there); check ``df`` first for the big sizes.
 
     python bench/bench_memory.py                   # 20 MB and 50 MB of newslike
     python bench/bench_memory.py --sizes 500 --kind newswire --commands scan
+    python bench/bench_memory.py --file big.txt --formats full,concise,json
 
 MB here means 10^6 bytes of UTF-8.
 """
@@ -33,10 +36,13 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 MB = 1_000_000
 DATELINE = "ALMATY, March 3, 2021\n\n"
-COMMANDS = {
-    "check": ["check", "--output-format", "json", "-o", os.devnull, "--exit-zero"],
-    "scan": ["scan", "--format", "jsonl", "-o", os.devnull],
-}
+
+
+def command_args(command: str, fmt: str) -> list[str]:
+    """The moneyfix arguments of one measured run (the file goes after the command)."""
+    if command == "scan":
+        return ["scan", "--format", "jsonl", "-o", os.devnull]
+    return ["check", "--output-format", fmt, "-o", os.devnull, "--exit-zero"]
 
 
 def write_article(path: Path, kind: str, size: int) -> None:
@@ -52,11 +58,11 @@ def write_article(path: Path, kind: str, size: int) -> None:
             written += len(block.encode("utf-8"))
 
 
-def measure(command: str, path: Path) -> tuple[float, float, int]:
+def measure(command: str, fmt: str, path: Path) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MB and the exit code of one run."""
     time_bin = shutil.which("time") or "/usr/bin/time"
-    args = [time_bin, "-v", sys.executable, "-m", "moneyfix", *COMMANDS[command][:1], str(path)]
-    args += COMMANDS[command][1:]
+    given = command_args(command, fmt)
+    args = [time_bin, "-v", sys.executable, "-m", "moneyfix", given[0], str(path), *given[1:]]
     began = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - began
@@ -66,15 +72,40 @@ def measure(command: str, path: Path) -> tuple[float, float, int]:
     return wall, int(peak.group(1)) * 1024 / MB, done.returncode
 
 
+def runs(commands: str, formats: str) -> list[tuple[str, str]]:
+    """(command, check format) to measure, in order."""
+    out = []
+    for command in commands.split(","):
+        kinds = formats.split(",") if command == "check" else ["jsonl"]
+        out.extend((command, fmt) for fmt in kinds)
+    return out
+
+
+def report(path: Path, measured: list[tuple[str, str]]) -> None:
+    actual = path.stat().st_size / MB
+    for command, fmt in measured:
+        wall, peak, code = measure(command, fmt, path)
+        speed = actual / wall
+        label = f"{command} {fmt}"
+        print(f"{label:18} {actual:6.0f} {wall:8.1f} {speed:6.2f} {peak:12.0f}  {code}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="20,50", help="file sizes in MB, comma-separated")
     parser.add_argument("--kind", default="newslike", choices=("newslike", "newswire"))
     parser.add_argument("--commands", default="scan,check", help="scan, check or both")
+    parser.add_argument("--formats", default="full", help="check's output formats, comma-separated")
     parser.add_argument("--dir", default=tempfile.gettempdir(), help="where the file goes")
+    parser.add_argument("--keep", action="store_true", help="leave the generated file")
+    parser.add_argument("--file", type=Path, help="measure this file instead of generating one")
     args = parser.parse_args()
-    print(f"{'command':8} {'MB':>6} {'seconds':>8} {'MB/s':>6} {'peak RSS MB':>12}  exit")
+    measured = runs(args.commands, args.formats)
+    print(f"{'command':18} {'MB':>6} {'seconds':>8} {'MB/s':>6} {'peak RSS MB':>12}  exit")
     sys.stdout.reconfigure(line_buffering=True)
+    if args.file is not None:
+        report(args.file, measured)
+        return
     for size in (int(s) for s in args.sizes.split(",")):
         free = shutil.disk_usage(args.dir).free
         if free < 3 * size * MB:
@@ -84,13 +115,12 @@ def main() -> None:
         path = Path(name)
         try:
             write_article(path, args.kind, size * MB)
-            actual = path.stat().st_size / MB
-            for command in args.commands.split(","):
-                wall, peak, code = measure(command, path)
-                speed = actual / wall
-                print(f"{command:8} {actual:6.0f} {wall:8.1f} {speed:6.2f} {peak:12.0f}  {code}")
+            report(path, measured)
         finally:
-            path.unlink()
+            if args.keep:
+                print(f"kept {path}")
+            else:
+                path.unlink()
 
 
 if __name__ == "__main__":

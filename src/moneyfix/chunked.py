@@ -16,6 +16,7 @@ document, are said once (MF008 names the stale currencies of the first chunk wit
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -33,6 +34,7 @@ from moneyfix.documents import (
 from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, check_decodable, head_text, read_chunks
 from moneyfix.documents.dates import date_from_filename
 from moneyfix.model import Document, Edit, Excerpt, FileReport, Finding
+from moneyfix.report.full import MAX_LINE
 from moneyfix.report.positions import LineIndex
 from moneyfix.report.review import CONTEXT
 
@@ -47,6 +49,9 @@ _KINDS = ("text", "markdown", "jsonl")
 _AROUND = CONTEXT + 1
 """Code points kept either side of a finding: the review page's context and the one
 character it looks at past it."""
+_WIDE = MAX_LINE + 1
+"""Code points of a long line kept either side of a finding: ``full`` shows a line
+whole up to ``MAX_LINE``, and a longer one cut near the span, with "…"."""
 
 
 def chunkable(path: Path) -> bool:
@@ -109,51 +114,61 @@ def check_file(
 ) -> list[FileReport]:
     """The reports of a file checked a chunk at a time (one, or one per JSONL record):
     findings and their excerpts."""
+    from moneyfix.report.stream import joined
+
+    return joined(check_parts(path, name, config, table, size))
+
+
+def check_parts(
+    path: Path, name: str, config: Config, table: RateTable, size: int = CHUNK_SIZE
+) -> Iterator[tuple[FileReport, bool]]:
+    """The reports of a file checked a chunk at a time, made as the chunks are read:
+    ``(report, part)``, ``part`` when the report is a further part of the one before (the
+    findings of a text's next chunk) rather than a report of its own (the file's first
+    chunk, a JSONL record). What the file holds is checked before the first is made: an
+    encoding the chunks cannot read, a binary file, a broken JSONL record."""
     from moneyfix.check import check_document  # scan reads chunks without the checker
 
     if kind_of(name) != "jsonl":
-        return [_check_chunks(path, name, config, table, size)]
-    reports = []
+        for n, report in enumerate(_chunk_reports(path, name, config, table, size)):
+            yield report, n > 0
+        return
+    for _ in _records(path, name, config, size):
+        pass  # every record read once first: a broken one is the file's error, as ever
     for doc, _ in chunk_documents(path, name, config, size):
         report = check_document(doc, config, table)
         spans = [(0, 0), *(_passage(f) for f in report.findings)]
-        reports.append(
-            replace(
-                report,
-                text="",
-                amounts=[],
-                pairs=[],
-                excerpts=tuple(_excerpts(Chunk(doc.text, 0, 1, 1), spans)),
-            )
-        )
-    return reports
+        excerpts = tuple(_excerpts(Chunk(doc.text, 0, 1, 1), spans))
+        yield replace(report, text="", amounts=[], pairs=[], excerpts=excerpts), False
 
 
-def _check_chunks(path: Path, name: str, config: Config, table: RateTable, size: int) -> FileReport:
+def _chunk_reports(
+    path: Path, name: str, config: Config, table: RateTable, size: int
+) -> Iterator[FileReport]:
+    """One report per chunk of a text or Markdown file, its findings placed in the file
+    (after the first, a chunk with none is left out). A finding of the document (MF006,
+    MF008) is said once: at the head (offset 0) when the first chunk says it, else at
+    the start of the first chunk that does, so the findings stay in text order."""
     from moneyfix.check import check_document
 
-    findings: list[Finding] = []
-    excerpts: list[Excerpt] = []
     said: set[str] = set()
-    report = FileReport(path=name)
     for doc, chunk in chunk_documents(path, name, config, size):
         assert chunk is not None  # not JSONL
-        report.date, report.date_source = doc.date, doc.date_source
-        spans = [(0, 0)] if chunk.start == 0 else []  # where findings of the document point
+        findings = []
         for finding in check_document(doc, config, table).findings:
             if _of_document(finding):
                 if finding.code in said:
                     continue
                 said.add(finding.code)
-            else:
-                finding = _moved(finding, chunk.start)
-            findings.append(finding)
-            spans.append(_passage(finding))
-        excerpts.extend(_excerpts(chunk, spans))
-    findings.sort(key=lambda f: (f.start, f.code))
-    report.findings = findings
-    report.excerpts = tuple(excerpts)
-    return report
+            findings.append(_moved(finding, chunk.start))
+        if findings or not chunk.start:
+            findings.sort(key=lambda f: (f.start, f.code))
+            spans = [(0, 0)] if chunk.start == 0 else []  # where findings of the document point
+            spans.extend(_passage(f) for f in findings)
+            excerpts = tuple(_excerpts(chunk, spans))
+            yield FileReport(
+                name, "", doc.date, doc.date_source, findings=findings, excerpts=excerpts
+            )
 
 
 def _of_document(finding: Finding) -> bool:
@@ -162,12 +177,21 @@ def _of_document(finding: Finding) -> bool:
 
 
 def _moved(finding: Finding, by: int) -> Finding:
-    """The finding of a chunk at its place in the file."""
+    """The finding of a chunk at its place in the file, its text and evidence sharing
+    the strings equal ones of other findings hold (a rate, its date and source, the
+    amount the text is): a report that holds a big file's findings holds fewer."""
     fix = finding.fix
     if fix is not None:
         edits = tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits)
         fix = replace(fix, edits=edits)
-    return replace(finding, start=finding.start + by, end=finding.end + by, fix=fix)
+    return replace(
+        finding,
+        start=finding.start + by,
+        end=finding.end + by,
+        text=sys.intern(finding.text),
+        fix=fix,
+        evidence={key: sys.intern(value) for key, value in finding.evidence.items()},
+    )
 
 
 def _passage(finding: Finding) -> tuple[int, int]:
@@ -180,8 +204,9 @@ def _passage(finding: Finding) -> tuple[int, int]:
 
 
 def _excerpts(chunk: Chunk, spans: list[tuple[int, int]]) -> list[Excerpt]:
-    """The whole lines of ``chunk`` around each span (with ``_AROUND`` code points either
-    side), overlapping ones merged, in order."""
+    """The lines of ``chunk`` around each span (with ``_AROUND`` code points either side),
+    overlapping ones merged, in order; a line is kept whole up to ``_WIDE`` code points
+    either side of the span, all that any format shows of it."""
     if not spans:
         return []
     index = LineIndex(chunk.text, chunk.start, chunk.line, chunk.column)
@@ -190,8 +215,9 @@ def _excerpts(chunk: Chunk, spans: list[tuple[int, int]]) -> list[Excerpt]:
     for lo, hi in sorted(spans):
         first = index.position(max(chunk.start, lo - _AROUND))[0]
         last = index.position(min(end, hi + _AROUND))[0]
-        start = index.line_start(first)
+        start = _between_breaks(chunk, max(index.line_start(first), lo - _WIDE))
         stop = index.line_start(last + 1) if index.holds_line(last + 1) else end
+        stop = _between_breaks(chunk, min(stop, hi + _WIDE))
         if ranges and start <= ranges[-1][1]:
             start = ranges[-1][0]
             stop = max(stop, ranges.pop()[1])
@@ -202,3 +228,9 @@ def _excerpts(chunk: Chunk, spans: list[tuple[int, int]]) -> list[Excerpt]:
         text = chunk.text[start - chunk.start : stop - chunk.start]
         out.append(Excerpt(start, line, column, text))
     return out
+
+
+def _between_breaks(chunk: Chunk, at: int) -> int:
+    """``at``, or just after it when it would split a CRLF (one line break, not two)."""
+    local = at - chunk.start
+    return at + 1 if local > 0 and chunk.text.startswith("\r\n", local - 1) else at

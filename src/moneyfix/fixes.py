@@ -9,12 +9,14 @@ BOM, newlines and permissions kept, never over a file that changed since it was 
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import stat as stat_module
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 from pathlib import Path
+from typing import BinaryIO
 
 from moneyfix.documents.base import Source, digest, encode
 from moneyfix.model import Edit
@@ -26,6 +28,7 @@ __all__ = [
     "apply_edits",
     "is_special",
     "normalize_edits",
+    "output_file",
     "unchanged_outside",
     "write_atomic",
     "write_new",
@@ -281,22 +284,64 @@ def write_new(path: Path, data: bytes) -> bool:
     exactly ``data`` (so a rerun rewrites nothing). A device or FIFO (``-o /dev/stdout``)
     is written through, never replaced by a file."""
     target = os.path.realpath(path)
+    if not is_special(target) and _mode_for(target, data, path) is None:
+        return False
+    with output_file(path) as fh:
+        fh.write(data)
+    return True
+
+
+@contextlib.contextmanager
+def output_file(path: Path) -> Iterator[BinaryIO]:
+    """``write_new`` a piece at a time: a temporary file beside ``path`` to write to, put
+    in place (fsync, rename, mode kept) once the block ends, left alone when it holds
+    the same bytes as ``path``; a device or FIFO is written through. A write that fails
+    (a full disk) raises ``WriteError`` naming ``path``, and leaves no temporary file."""
+    target = os.path.realpath(path)
     if is_special(target):
         try:
             with open(target, "wb") as fh:
-                fh.write(data)
+                yield fh
         except OSError as exc:
             raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        return True
-    mode = _mode_for(target, data, path)
-    if mode is None:
-        return False
+        return
+    directory = os.path.dirname(target) or "."
     try:
-        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        os.makedirs(directory, exist_ok=True)
     except OSError as exc:
         raise WriteError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
-    _replace(target, data, mode, str(path))
-    return True
+    _clean_stale(directory, target)
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=_temp_prefix(target), suffix=_TEMP)
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.path.isfile(target) and filecmp.cmp(tmp, target, shallow=False):
+            os.unlink(tmp)
+            return
+        os.chmod(tmp, _kept_mode(target))
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            if tmp:
+                os.unlink(tmp)
+        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if tmp:
+                os.unlink(tmp)
+        raise
+    sync_directory(directory)
+
+
+def _kept_mode(target: str) -> int:
+    """The permissions of ``target``, or those of a new file."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        return new_file_mode()
 
 
 class WriteBatch:

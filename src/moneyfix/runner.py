@@ -12,10 +12,10 @@ import contextlib
 import datetime as dt
 import difflib
 from bisect import bisect_left, bisect_right
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 from moneyfix.check import check_document, check_text
@@ -48,6 +48,17 @@ class FileResult:
     """The fixes applied: (document path, its text before, the finding fixed)."""
     suppressed: int = 0
     """Findings silenced by the comments ``--add-ignore`` wrote."""
+    parts: Iterator[tuple[FileReport, bool]] | None = None
+    """A big file's reports made as its chunks are checked (``run_file(stream=True)``),
+    in place of ``reports``; consumed once. An error partway ends them with the file's
+    error report, and sets ``error``."""
+
+    def report_parts(self) -> Iterator[tuple[FileReport, bool]]:
+        """``(report, part)`` of every report, ``part`` for a further part of the report
+        before it (``moneyfix.chunked.check_parts``)."""
+        if self.parts is not None:
+            return self.parts
+        return ((report, False) for report in self.reports)
 
     @property
     def diff(self) -> str:
@@ -64,16 +75,27 @@ class FileResult:
 
 
 def run_file(
-    path: Path, job: Job, table: RateTable, data: bytes | None = None, name: str | None = None
+    path: Path,
+    job: Job,
+    table: RateTable,
+    data: bytes | None = None,
+    name: str | None = None,
+    stream: bool = False,
 ) -> FileResult:
-    """Check (and fix) one file; ``data`` given means stdin, read under ``name``."""
+    """Check (and fix) one file; ``data`` given means stdin, read under ``name``.
+    ``stream``: a big file's reports are made as its chunks are read (``parts``)."""
     shown = name or str(path)
     result = FileResult(shown, stdin=data is not None)
     try:
         config = config_for(path if data is None else Path.cwd() / shown, job)
         chunked = _checked_in_chunks(path, shown, job, config, table) if data is None else None
         if chunked is not None:
-            result.reports = chunked
+            if stream:
+                result.parts = _guarded(result, next(chunked), chunked)
+            else:
+                from moneyfix.report.stream import joined
+
+                result.reports = joined(chunked)
             return result
         items = documents_of(path, config, data, shown)
         result.original = items[0][1].text if items else ""
@@ -93,19 +115,37 @@ def run_file(
 
 def _checked_in_chunks(
     path: Path, name: str, job: Job, config: Config, table: RateTable
-) -> list[FileReport] | None:
-    """The reports of a big text, Markdown or JSONL file checked a chunk at a time (memory
-    bounded by the chunk), or ``None`` to read it whole: a smaller file, HTML, an encoding
-    read only whole, or fixing (a fix rewrites and re-checks the whole text)."""
-    from moneyfix.chunked import check_file, chunkable
+) -> Iterator[tuple[FileReport, bool]] | None:
+    """The report parts of a big text, Markdown or JSONL file checked a chunk at a time
+    (memory bounded by the chunk), or ``None`` to read it whole: a smaller file, HTML,
+    an encoding read only whole, or fixing (a fix rewrites and re-checks the whole text)."""
+    from moneyfix.chunked import check_parts, chunkable
     from moneyfix.documents.chunks import NotChunkable
 
     if job.mode != "check" or not chunkable(path):
         return None
+    parts = check_parts(path, name, config, table)
     try:
-        return check_file(path, name, config, table)
+        first = next(parts)
     except NotChunkable:
         return None
+    return chain([first], parts)
+
+
+def _guarded(
+    result: FileResult, first: tuple[FileReport, bool], rest: Iterator[tuple[FileReport, bool]]
+) -> Iterator[tuple[FileReport, bool]]:
+    """The parts of a big file; a problem partway (a read error, a bug) becomes the file's
+    error, its report's last part, as ``run_file`` makes it for a file read whole."""
+    yield first
+    try:
+        yield from rest
+    except (DocumentError, ConfigError, RatesFileError) as exc:
+        result.error = str(exc)
+    except Exception as exc:  # a bug must cost one file, not the run (SPEC §8)
+        result.error = internal_error(result.name, exc)
+    if result.error is not None:
+        yield error_report(result.name, result.error), True
 
 
 CHUNK = 16
@@ -113,11 +153,17 @@ CHUNK = 16
 
 
 def run_files(
-    paths: list[Path], job: Job, table: RateTable, jobs: int = 1, rates_dir: Path | None = None
+    paths: list[Path],
+    job: Job,
+    table: RateTable,
+    jobs: int = 1,
+    rates_dir: Path | None = None,
+    stream: bool = False,
 ) -> Generator[FileResult, None, None]:
     """:func:`run_file` over ``paths``, the results in their order; with ``jobs`` > 1 in
     that many worker processes (no more than the files and the cores), which read the
-    rates of ``rates_dir`` themselves."""
+    rates of ``rates_dir`` themselves. ``stream`` as for ``run_file``, in this process
+    only (a worker's results travel whole)."""
     from moneyfix.workers import WorkerPool
 
     pool = WorkerPool(
@@ -125,7 +171,7 @@ def run_files(
     )
     pool.cap(len(paths))
     if pool.jobs == 1:
-        yield from (run_file(path, job, table) for path in paths)
+        yield from (run_file(path, job, table, stream=stream) for path in paths)
         return
     pool.start()
     try:

@@ -16,18 +16,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import moneyfix.check
 import moneyfix.chunked
 from moneyfix.check import check_document
-from moneyfix.chunked import check_file, chunk_documents
+from moneyfix.chunked import check_file, check_parts, chunk_documents
 from moneyfix.cli.app import app
 from moneyfix.config import Config
 from moneyfix.documents import DocumentError, read_document
 from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, read_chunks
-from moneyfix.model import FileReport
+from moneyfix.model import Document, FileReport
 from moneyfix.rates.table import load_table
 from moneyfix.report import render_findings
 from moneyfix.report.positions import LineIndex
 from moneyfix.report.review import review_items
+from moneyfix.report.stream import FindingsWriter
 from moneyfix.runner import Job, run_file
 from moneyfix.scanning import stream_document
 
@@ -128,6 +130,44 @@ def test_a_pair_across_a_paragraph_break_is_not_cut_from_its_conversion(tmp_path
     whole, chunked = whole_and_chunked(path, 120)
     assert [f.code for f in whole.findings].count("MF001") == 3
     assert_same_reports(whole, chunked)
+
+
+# Paragraphs of one long line each, as wire news is written: findings near a line's
+# start, its middle and its end, two close together, a control character before one.
+LONG_LINES = (
+    "100 billion tenge (US$235.59) is what the ministry says the road fund is worth, "
+    + "and the officials who spoke to reporters after the meeting did not explain it. " * 3,
+    "After a long session the deputies agreed on the budget of the city, which has been "
+    "debated since the spring, and the mayor said the new bridge will cost 63 billion "
+    "tenge (US$148.42 million) while a monthly tram pass will cost 1,604 tenge ($5) from "
+    "the first of the month, and that the plan is final.",
+    "Nobody at the \x1b[2J ministry would say when the work on the new school starts, "
+    "or who will pay for the roof of the old one, but the fund will grow to 100 billion "
+    "tenge (US$235.59)",
+    "The school got 20 billion tenge ($52 million) and the clinic got 10 billion tenge "
+    "($23.5 million) for equipment, "
+    + "as the statement released by the regional administration on Friday says. "
+    * 2,
+)
+
+
+@pytest.mark.parametrize("size", [200, 700, 1_000_000])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_long_lines_are_kept_only_near_their_findings(
+    tmp_path: Path, size: int, newline: str
+) -> None:
+    path = tmp_path / "article.txt"
+    text = (DATELINE + "\n\n".join(LONG_LINES * 3) + "\n").replace("\n", newline)
+    path.write_bytes(text.encode("utf-8"))
+    whole, chunked = whole_and_chunked(path, size)
+    assert [f.code for f in whole.findings].count("MF001") == 6
+    assert_same_reports(whole, chunked)
+    assert chunked.excerpts is not None
+    kept = sum(len(e.text) for e in chunked.excerpts)
+    assert kept < len(text) * 0.8  # no longer every line with a finding in full
+    for excerpt in chunked.excerpts:
+        assert text.startswith(excerpt.text, excerpt.start)
+        assert not excerpt.text.startswith("\n") or text[excerpt.start - 1] != "\r"
 
 
 MARKDOWN = (
@@ -305,3 +345,189 @@ def test_a_broken_record_is_named_by_its_line_in_chunks(tmp_path: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(DocumentError, match=rf"^{re.escape(str(path))}:12: invalid JSON"):
         check_file(path, str(path), Config(text_field="body"), load_table(), size=100)
+
+
+# --- the streamed report: check writes a big file's findings as each chunk is checked ---
+
+
+def in_chunks(monkeypatch: pytest.MonkeyPatch, size: int = 60) -> list[int]:
+    """Every file of 100 bytes or more checked in chunks of ``size`` code points; the
+    list fills with the number of reports each such file gives."""
+    made: list[int] = []
+
+    def parts(*args: object, **kwargs: object) -> Iterator[tuple[FileReport, bool]]:
+        made.append(0)
+        for item in check_parts(*args, size=size):  # type: ignore[arg-type]
+            made[-1] += 1
+            yield item
+
+    monkeypatch.setattr(moneyfix.chunked, "CHUNKED_FROM", 100)
+    monkeypatch.setattr(moneyfix.chunked, "check_parts", parts)
+    return made
+
+
+def check_cli(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["check", *args], input=stdin, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("fmt", [*FORMATS, "html"])
+def test_check_streams_a_big_file_giving_the_whole_file_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(article(), encoding="utf-8")
+    small = tmp_path / "small.md"
+    small.write_text("The fund got 100 billion tenge (US$235.59).\n", encoding="utf-8")
+    args = ("--output-format", fmt, str(big), str(small), "--date", "2020-11-24")
+    whole = check_cli(*args)
+    made = in_chunks(monkeypatch)
+    chunked = check_cli(*args)
+    assert made[0] > 5  # the big file in many parts; the small one read whole
+    assert whole[0] == chunked[0] == 1
+    if fmt == "html":  # the page's date and the rate chart differ; the review list not
+        assert re.findall(r'"code":"(MF\d+)"', chunked[1]) == re.findall(
+            r'"code":"(MF\d+)"', whole[1]
+        )
+        return
+    assert chunked == whole
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        (),
+        ("--statistics",),
+        ("--statistics", "--output-format", "json"),
+        ("-q",),
+        ("--select", "MF003"),
+    ],
+)
+def test_counts_of_a_streamed_check_are_those_of_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: tuple[str, ...]
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(article(copies=6), encoding="utf-8")
+    whole = check_cli(str(path), *extra)
+    in_chunks(monkeypatch)
+    assert check_cli(str(path), *extra) == whole
+    assert ("Found 18 problems" in whole[1]) == (not extra)
+
+
+def test_a_big_jsonl_file_is_streamed_a_record_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = records_file(tmp_path)
+    args = ("--text-field", "body", "--output-format", "concise", str(path))
+    whole = check_cli(*args)
+    made = in_chunks(monkeypatch)
+    assert check_cli(*args) == whole
+    assert made == [15]  # one report per record
+
+
+def test_a_broken_record_of_a_big_jsonl_file_is_its_only_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The records are read once before any report is written: the file's error takes
+    the place of its findings, as for a file read whole."""
+    path = records_file(tmp_path)
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    lines[11] = '{"body": "an unclosed string}\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    in_chunks(monkeypatch)
+    code, out, err = check_cli("--text-field", "body", "--output-format", "concise", str(path))
+    assert code == 2
+    message = f"{path}:12: invalid JSON (Unterminated string starting at at column 10)"
+    assert out.splitlines() == [f"{path}: error: {message}", "1 file could not be read."]
+    assert err == f"moneyfix: {message}\n"
+
+
+def test_a_failure_partway_keeps_what_was_written_and_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug on a later chunk: the findings of the chunks before are in the report, then
+    the file's one-line error; exit 2, no traceback."""
+    path = tmp_path / "article.txt"
+    path.write_text(article() + "\nThe last paragraph breaks the checker.\n", "utf-8")
+    checking = moneyfix.check.check_document
+
+    def failing(doc: Document, *args: object, **kwargs: object) -> FileReport:
+        if "breaks the checker" in doc.text:
+            raise ZeroDivisionError("a bug")
+        return checking(doc, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(moneyfix.check, "check_document", failing)
+    in_chunks(monkeypatch)
+    code, out, err = check_cli("--output-format", "concise", str(path))
+    assert code == 2
+    lines = out.splitlines()
+    assert len(lines) > 8 and all(": MF00" in line for line in lines[:-3])
+    assert lines[-3:] == [
+        f"{path}: error: internal error (ZeroDivisionError: a bug); nothing written",
+        lines[-2],
+        "1 file could not be read.",
+    ]
+    assert lines[-2].startswith("Found ")
+    assert err == f"moneyfix: {path}: internal error (ZeroDivisionError: a bug); nothing written\n"
+
+
+def test_an_undated_file_is_told_where_its_first_conversion_is(tmp_path: Path) -> None:
+    """MF006 (and MF008) are findings of the document: when the first chunk has no
+    conversion to say it of, they are placed where the first chunk that does starts,
+    so a streamed report stays in text order."""
+    plain = PARAGRAPHS[4]
+    path = tmp_path / "article.txt"
+    path.write_text("\n\n".join([plain] * 3 + [PARAGRAPHS[1]]) + "\n", encoding="utf-8")
+    [report] = check_file(path, str(path), Config(), load_table(), size=60)
+    [undated] = report.findings
+    assert undated.code == "MF006"
+    assert undated.start == undated.end == 3 * (len(plain) + 2)
+    assert render_findings([report], "concise").startswith(f"{path}:7:1: MF006")
+
+
+def test_the_writer_writes_each_part_as_it_comes(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(article(), encoding="utf-8")
+    out = io.StringIO()
+    writer = FindingsWriter(out, "concise")
+    parts = list(check_parts(path, str(path), Config(), load_table(), size=60))
+    written = []
+    for report, part in parts:
+        writer.add(report, part)
+        written.append(out.getvalue())
+    assert [len(w) for w in written] == sorted(len(w) for w in written)
+    assert written[1] == written[0] + render_findings([parts[1][0]], "concise", summary=False)
+    writer.close()
+    [whole] = check_file(path, str(path), Config(), load_table(), size=60)
+    assert out.getvalue() == render_findings([whole], "concise")
+    held = io.StringIO()
+    document = FindingsWriter(held, "json")
+    for report, part in parts:
+        document.add(report, part)
+    assert held.getvalue() == ""  # one document: written at the end
+    document.close()
+    assert held.getvalue() == render_findings([whole], "json")
+
+
+def test_stdin_fix_diff_and_a_report_file_of_a_big_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What reads a big file whole still does: stdin, fix, --diff; -o gets the report."""
+    text = article()
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    in_chunks(monkeypatch)
+    piped = check_cli(
+        "-", "--stdin-filename", "article.txt", "--output-format", "concise", stdin=text
+    )
+    assert piped[0] == 1 and piped[1].count(": MF001") == 4
+    diff = CliRunner().invoke(app, ["fix", "--diff", str(path)], catch_exceptions=False)
+    assert diff.exit_code == 1 and diff.stdout.count("+The road fund will grow to") == 4
+    assert path.read_text("utf-8") == text
+    report = tmp_path / "report.txt"
+    written = check_cli(str(path), "-o", str(report))
+    assert written[0] == 1 and written[1] == ""
+    assert report.read_text("utf-8") == check_cli(str(path))[1]
+    fixed = CliRunner().invoke(app, ["fix", str(path)], catch_exceptions=False)
+    assert fixed.exit_code == 1  # MF003 and MF004 are left
+    assert path.read_text("utf-8").count("(US$235.59 million)") == 4

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -359,6 +360,26 @@ def test_report_to_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert _codes((tmp_path / "out.json").read_text("utf-8")) == ["MF001"]
+
+
+def test_a_report_file_keeps_its_mode_and_is_not_rewritten_unchanged(tmp_path: Path) -> None:
+    """``-o`` is written as the report comes, to a file put in place at the end: the
+    mode of the file it replaces is kept, a missing directory made, and a report that
+    did not change leaves the file as it was."""
+    article(tmp_path, "a.txt", MISSING_MAGNITUDE)
+    target = tmp_path / "reports" / "check.txt"
+    assert moneyfix("check", DATE, "-o", str(target), "a.txt").exit_code == 1
+    first = target.read_text("utf-8")
+    assert first.startswith("a.txt:1:42: MF001 [error]") and first.endswith("(1 fixable).\n")
+    target.chmod(0o640)
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))
+    assert moneyfix("check", DATE, "-o", str(target), "a.txt").exit_code == 1
+    assert target.stat().st_mtime_ns == 1_000_000_000
+    article(tmp_path, "a.txt", MISSING_MAGNITUDE + RATE_MISMATCH)
+    assert moneyfix("check", DATE, "-o", str(target), "a.txt").exit_code == 1
+    assert target.read_text("utf-8").count("[warning]") == 1
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(p.name for p in target.parent.iterdir()) == ["check.txt"]
 
 
 # --- stdin -------------------------------------------------------------------------------

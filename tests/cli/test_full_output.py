@@ -30,6 +30,8 @@ LIMIT = 64 * 1024
 MISSING = "The fund will grow to 100 billion tenge (US$235.59) next year.\n"
 MANY = "The city spent 5 billion tenge on roads and 2 billion tenge on parks.\n" * 2000
 """4,000 amounts: a scan report far longer than the limit."""
+WRONG = "The fund will grow to 100 billion tenge (US$235.59) next year.\n\n" * 300
+"""300 findings (MF001) on 2020-11-24: a check report of about 200 KiB in ``full``."""
 
 
 def _moneyfix(
@@ -67,6 +69,7 @@ def full_node(tmp_path: Path) -> Path:
     [
         ["check", "--date", "2020-11-24", "a.txt"],
         ["check", "--date", "2020-11-24", "--output-format", "json", "a.txt"],
+        ["check", "--date", "2020-11-24", "wrong"],
         ["scan", "--format", "jsonl", "many.txt"],
         ["scan", "a.txt"],
         ["rule", "MF001"],
@@ -79,6 +82,7 @@ def test_a_full_standard_output_is_one_line_exit_2(tmp_path: Path, args: list[st
         pytest.skip("no /dev/full on this system")
     (tmp_path / "a.txt").write_text(MISSING, "utf-8")
     (tmp_path / "many.txt").write_text(MANY, "utf-8")
+    _wrong_files(tmp_path / "wrong")
     with open("/dev/full", "w") as full:
         result = _moneyfix(tmp_path, *args, stdout=full.fileno())
     assert result.returncode == 2
@@ -86,42 +90,27 @@ def test_a_full_standard_output_is_one_line_exit_2(tmp_path: Path, args: list[st
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["scan", "--format", "csv", "a.txt"], "cannot write the report"),
-        (["check", "--date", "2020-11-24", "a.txt"], "cannot write"),
-    ],
+    "args", [["scan", "--format", "csv", "a.txt"], ["check", "--date", "2020-11-24", "a.txt"]]
 )
-def test_a_full_device_as_output_file(
-    tmp_path: Path, full_node: Path, args: list[str], message: str
-) -> None:
+def test_a_full_device_as_output_file(tmp_path: Path, full_node: Path, args: list[str]) -> None:
     (tmp_path / "a.txt").write_text(MISSING, "utf-8")
     result = _moneyfix(tmp_path, *args, "-o", str(full_node))
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"moneyfix: {full_node}: {message} (No space left on device)"
+        f"moneyfix: {full_node}: cannot write (No space left on device)"
     ]
     assert full_node.is_char_device()  # written through, never replaced
 
 
-@pytest.mark.parametrize(
-    ("fmt", "message"),
-    [
-        ("jsonl", "cannot write the report"),
-        ("csv", "cannot write the report"),
-        ("json", "cannot write"),
-    ],
-)
-def test_a_report_longer_than_the_disk_allows_leaves_nothing(
-    tmp_path: Path, fmt: str, message: str
-) -> None:
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+def test_a_report_longer_than_the_disk_allows_leaves_nothing(tmp_path: Path, fmt: str) -> None:
     (tmp_path / "many.txt").write_text(MANY, "utf-8")
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "kept.txt").write_text("an earlier file\n", "utf-8")
     target = tmp_path / "out" / f"amounts.{fmt}"
     result = _moneyfix(tmp_path, "scan", "--format", fmt, "-o", str(target), "many.txt", limit=True)
     assert result.returncode == 2
-    assert result.stderr.splitlines() == [f"moneyfix: {target}: {message} (File too large)"]
+    assert result.stderr.splitlines() == [f"moneyfix: {target}: cannot write (File too large)"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kept.txt"]
     assert (tmp_path / "many.txt").read_text("utf-8") == MANY
 
@@ -156,3 +145,28 @@ def test_rates_import_past_the_file_size_limit_names_the_rate_file_once(tmp_path
         "moneyfix rates: rates/USD.csv: cannot write (File too large)"
     ]
     assert list((tmp_path / "rates").iterdir()) == []
+
+
+def _wrong_files(directory: Path) -> None:
+    directory.mkdir()
+    for n in range(4):
+        (directory / f"{n}.txt").write_text(WRONG, "utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "json"])
+def test_a_check_report_that_fills_the_disk_partway_leaves_nothing(
+    tmp_path: Path, fmt: str
+) -> None:
+    """The report is written a file at a time (``full`` and ``concise``) or at the end
+    (``json``): either way a write that fails stops the run with one line, exit 2, and
+    the old report stays as it was, no temporary file beside it."""
+    _wrong_files(tmp_path / "wrong")
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "report.txt"
+    target.write_text("an earlier report\n", "utf-8")
+    args = ("check", "--date", "2020-11-24", "--output-format", fmt, "-o", str(target), "wrong")
+    result = _moneyfix(tmp_path, *args, limit=True)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"moneyfix: {target}: cannot write (File too large)"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.txt"]
+    assert target.read_text("utf-8") == "an earlier report\n"

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from moneyfix.report.positions import LineIndex
+from moneyfix.model import Excerpt
+from moneyfix.report.positions import LineIndex, SparseIndex
 
 
 def naive(text: str, offset: int) -> tuple[int, int]:
@@ -35,8 +36,8 @@ def test_simple_lines() -> None:
     assert index.position(3) == (2, 1)
     assert index.position(6) == (3, 1)  # end of text after a trailing break
     assert index.line_count == 3
-    assert index.line_text(2) == "cd"
-    assert index.line_text(3) == ""
+    assert index.line_piece(2) == ("cd", 1)
+    assert index.line_piece(3) == ("", 1)
 
 
 def test_crlf_counts_once_and_matches_lf() -> None:
@@ -45,7 +46,7 @@ def test_crlf_counts_once_and_matches_lf() -> None:
     amount = "7,5 млрд тенге"
     assert LineIndex(lf).position(lf.index(amount)) == (2, 9)
     assert LineIndex(crlf).position(crlf.index(amount)) == (2, 9)
-    assert LineIndex(crlf).line_text(1) == "первая строка"
+    assert LineIndex(crlf).line_piece(1) == ("первая строка", 1)
 
 
 def test_lone_cr_is_a_break() -> None:
@@ -76,4 +77,23 @@ def test_line_text_agrees_with_universal_newlines(text: str) -> None:
     index = LineIndex(text)
     lines = re.split(r"\r\n|\r|\n", text)
     assert index.line_count == len(lines)
-    assert [index.line_text(n) for n in range(1, index.line_count + 1)] == lines
+    assert [index.line_piece(n)[0] for n in range(1, index.line_count + 1)] == lines
+
+
+def test_excerpts_of_one_long_line_give_each_its_own_piece() -> None:
+    """A long line kept in two parts, each around a finding: a piece of text, the column
+    it begins at, and the offsets and lines of the whole."""
+    line = "a" * 300 + " 5 billion tenge " + "b" * 300 + " 7 billion tenge " + "c" * 300
+    text = "the head\n" + line + "\nthe end\n"
+    first, second = text.index("5 billion"), text.index("7 billion")
+    parts = (
+        Excerpt(first - 100, 2, 202, text[first - 100 : first + 100]),
+        Excerpt(second - 100, 2, 519, text[second - 100 : second + 100]),
+    )
+    sparse, index = SparseIndex(parts), LineIndex(text)
+    for at in (first, second, first + 50, second - 60):
+        assert sparse.position(at) == index.position(at)
+    assert sparse.line_piece(2, near=first) == (text[first - 100 : first + 100], 202)
+    assert sparse.line_piece(2, near=second) == (text[second - 100 : second + 100], 519)
+    with pytest.raises(ValueError, match="in no excerpt"):
+        sparse.position(first + 150)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
@@ -22,15 +22,18 @@ from moneyfix.cli.common import (
     overrides_from_cli,
     rates_dir_option,
     read_stdin,
+    report_output,
     run_settings,
     use_color,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from moneyfix.config import Config
     from moneyfix.jobs import Job
-    from moneyfix.model import FileReport
     from moneyfix.rates.table import RateTable
+    from moneyfix.report._common import Tally
     from moneyfix.runner import FileResult
 
 _CODES = "(repeatable, or comma-separated)"
@@ -154,10 +157,19 @@ def _command(fix_default: bool) -> Any:
         mode = "add-ignore" if add_ignore else "fix" if settings.fix or diff else "check"
         job = Job(overrides, config, mode=mode, write=not diff and mode != "check")
         table = load_table(rates_dir)
-        results = _run(paths, job, settings, table, stdin_filename, problems, (jobs, rates_dir))
-        reports = [report for result in results for report in result.reports]
+        streamed = mode == "check" and not show_fixes  # nothing needs the findings after
+        runs = _run(paths, job, settings, table, stdin_filename, (jobs, rates_dir), streamed)
+        checked = _noted(runs, problems)
         meta = (paths, overrides)
         out = _Output(settings, output, quiet, problems)
+        if streamed:
+            tally = out.report(checked, settings.output_format, statistics, table=table, run=meta)
+            problems.report()
+            raise typer.Exit(_exit_code(tally, settings, problems))
+        from moneyfix.report._common import totals
+
+        results = list(checked)
+        tally = totals([report for result in results for report in result.reports])
         stdin_fixed = [r for r in results if r.stdin and r.fixed is not None and mode == "fix"]
         if diff:
             out.diff(results)
@@ -165,16 +177,15 @@ def _command(fix_default: bool) -> Any:
             # Fixing stdin (an editor integration): the fixed text goes to stdout, the
             # report to stderr.
             sys.stdout.write("".join(r.fixed or "" for r in stdin_fixed))
-            out.findings(reports, "concise", stream=sys.stderr)
-        elif statistics:
-            out.statistics(reports)
+            out.report(results, "concise", stream=sys.stderr)
         else:
-            out.findings(reports, settings.output_format, table=table, run=meta)
+            out.report(results, settings.output_format, statistics, table=table, run=meta)
         if show_fixes:
             out.fixes(results, applied=mode == "fix" and not diff)
         out.fixed_note(results, mode, diff)
         problems.report()
-        raise typer.Exit(_exit_code(results, settings, problems, diff, exit_non_zero_on_fix))
+        pending = diff and any(r.diff for r in results)
+        raise typer.Exit(_exit_code(tally, settings, problems, pending, exit_non_zero_on_fix))
 
     return command
 
@@ -185,22 +196,22 @@ def _run(
     settings: Config,
     table: RateTable,
     stdin_filename: str | None,
-    problems: Problems,
     workers: tuple[int, Path | None] = (1, None),
-) -> list[FileResult]:
-    """Every input through the runner, in order; an unusable path is a result with its
-    error. ``workers``: how many processes check the files, and the rates they read."""
+    stream: bool = False,
+) -> Iterator[FileResult]:
+    """Every input through the runner, in order, as each is checked; an unusable path is a
+    result with its error. ``workers``: how many processes check the files, and the rates
+    they read; ``stream``: a big file's reports come as its chunks are checked."""
     from moneyfix.inputs import InputError, iter_inputs
     from moneyfix.runner import FileResult, error_report, run_file, run_files
 
-    results = []
     found = list(
         iter_inputs(
             paths, settings.include, settings.excluded, gitignore=settings.respect_gitignore
         )
     )
     files = [item for item in found if isinstance(item, Path) and str(item) != "-"]
-    with contextlib.closing(run_files(files, job, table, *workers)) as checked:
+    with contextlib.closing(run_files(files, job, table, *workers, stream=stream)) as checked:
         for item in found:
             if isinstance(item, InputError):
                 result = FileResult(item.path, error=str(item))
@@ -210,10 +221,16 @@ def _run(
                 result = run_file(Path(name), job, table, read_stdin(), name)
             else:
                 result = next(checked)
-            if result.error:
-                problems.add(result.error)
-            results.append(result)
-    return results
+            yield result
+
+
+def _noted(results: Iterator[FileResult], problems: Problems) -> Iterator[FileResult]:
+    """``results``, each one's error noted once it has been used (a big file's reports,
+    made as it is read, may end in one)."""
+    for result in results:
+        yield result
+        if result.error:
+            problems.add(result.error)
 
 
 class _Output:
@@ -225,16 +242,19 @@ class _Output:
         self.quiet = quiet
         self.problems = problems
 
-    def findings(
+    def report(
         self,
-        reports: list[FileReport],
+        results: Iterable[FileResult],
         fmt: str,
-        stream: Any = None,
+        statistics: bool = False,
+        stream: TextIO | None = None,
         table: RateTable | None = None,
         run: tuple[list[str], dict[str, Any]] | None = None,
-    ) -> None:
-        """The report; ``table`` and ``run`` (paths, options) feed the html page."""
-        from moneyfix.report import render_findings
+    ) -> Tally:
+        """The report of ``results``, written as they come (``report.stream``), their
+        errors noted; ``statistics``: the counts per rule instead; ``table`` and ``run``
+        (paths, options) feed the html page. The counts are returned."""
+        from moneyfix.report.stream import FindingsWriter
 
         meta = None
         if fmt == "html" and run is not None:
@@ -242,19 +262,23 @@ class _Output:
 
             meta = check_metadata(*run)
         color = use_color(fmt, self.output) and stream is None
-        text = render_findings(
-            reports, fmt, color=color, summary=not self.quiet, table=table, meta=meta
-        )
-        if stream is not None:
-            stream.write(text)
-        else:
-            emit(text, self.output, self.problems)
-
-    def statistics(self, reports: list[FileReport]) -> None:
-        from moneyfix.report.statistics import render
-
-        fmt = "json" if self.settings.output_format in ("json", "json-lines") else "text"
-        emit(render(reports, fmt), self.output, self.problems)
+        with (
+            contextlib.nullcontext(stream) if stream else report_output(self.output, self.problems)
+        ) as out:
+            writer = FindingsWriter(
+                out,
+                fmt,
+                color=color,
+                summary=not self.quiet,
+                statistics=statistics,
+                table=table,
+                meta=meta,
+            )
+            for result in results:
+                for report, part in result.report_parts():
+                    writer.add(report, part)
+            writer.close()
+        return writer.tally
 
     def diff(self, results: list[FileResult]) -> None:
         text = "".join(result.diff for result in results)
@@ -284,26 +308,21 @@ class _Output:
 
 
 def _exit_code(
-    results: list[FileResult],
+    tally: Tally,
     settings: Config,
     problems: Problems,
-    diff: bool,
-    exit_non_zero_on_fix: bool,
+    pending_diff: bool = False,
+    exit_non_zero_on_fix: bool = False,
 ) -> int:
     """2 for a bad input; 1 for findings at ``--fail-on`` (or a pending or applied fix when
     asked); else 0."""
-    from moneyfix.check import at_or_above
-
     if problems:
         return 2
-    remaining = [f for r in results for report in r.reports for f in report.findings]
     if settings.exit_zero:
         return 0
-    if at_or_above(remaining, settings.fail_on):
+    if tally.at_or_above(settings.fail_on) or pending_diff:
         return 1
-    if diff and any(r.diff for r in results):
-        return 1
-    if exit_non_zero_on_fix and any(report.fixed for r in results for report in r.reports):
+    if exit_non_zero_on_fix and tally.fixed:
         return 1
     return 0
 

@@ -99,54 +99,27 @@ def use_color(fmt: str, output: Path | None) -> bool:
 
 def emit(text: str, output: Path | None, problems: Problems) -> None:
     """The report to stdout, or atomically to ``-o FILE``."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from moneyfix.fixes import WriteError, write_new
-
-    try:
-        write_new(output, text.encode("utf-8"))
-    except WriteError as exc:  # names the file and the reason already
-        problems.add(str(exc))
-    except OSError as exc:
-        problems.add(f"{output}: cannot write the report ({exc.strerror or exc})")
+    with report_output(output, problems) as out:
+        out.write(text)
 
 
 @contextlib.contextmanager
-def open_output(output: Path | None, problems: Problems) -> Iterator[TextIO]:
-    """Stdout, or a temporary file beside ``output`` renamed into place when all went well
-    (a report is never left half-written). A write that fails (a full disk) ends the
-    writing with one line naming ``output``; the temporary file is removed."""
+def report_output(output: Path | None, problems: Problems) -> Iterator[TextIO]:
+    """Stdout, or ``-o FILE`` written as the report comes and put in place atomically at
+    the end (``fixes.output_file``: an unchanged report is not rewritten). A write that
+    fails (a full disk) ends the writing with one line naming ``output``; standard
+    output's failure is ``main``'s to report."""
     if output is None:
         yield sys.stdout
         return
-    import tempfile
+    from moneyfix.fixes import WriteError, output_file
 
-    from moneyfix.fixes import is_special
-
-    temporary = ""
     try:
-        if is_special(str(output)):  # -o /dev/stdout, a FIFO: written through, never replaced
-            handle = open(output, "w", encoding="utf-8")  # noqa: SIM115
-        else:
-            fd, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
-            handle = open(fd, "w", encoding="utf-8")  # noqa: SIM115
-    except OSError as exc:
-        problems.add(f"{output}: cannot write the report ({exc.strerror or exc})")
-        if temporary:
-            os.unlink(temporary)
-        yield io.StringIO()
-        return
-    try:
-        with handle:
-            yield handle
-            if temporary:
-                handle.flush()
-                os.fsync(handle.fileno())
-        if temporary:
-            os.replace(temporary, output)
-    except OSError as exc:
-        problems.add(f"{output}: cannot write the report ({exc.strerror or exc})")
-    finally:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
+        with output_file(output) as fh:
+            # Written through to ``fh``: nothing of the text is left to flush after a
+            # failure, when ``fh`` is closed.
+            text = io.TextIOWrapper(fh, encoding="utf-8", newline="", write_through=True)
+            yield text
+            text.detach()  # ``fh`` is output_file's to close
+    except WriteError as exc:  # names the file and the reason already
+        problems.add(str(exc))

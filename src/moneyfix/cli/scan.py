@@ -11,10 +11,10 @@ from moneyfix.choices import LANGS
 from moneyfix.cli.common import (
     Problems,
     emit,
-    open_output,
     overrides_from_cli,
     rates_dir_option,
     read_stdin,
+    report_output,
     run_settings,
     use_color,
 )
@@ -155,7 +155,7 @@ def _stream(
     from moneyfix.report.amounts import csv_header
     from moneyfix.scanning import converter, stream_document
 
-    with open_output(output, problems) as out:
+    with report_output(output, problems) as out:
         if fmt == "csv":
             out.write(csv_header(to is not None))
         rows = 0

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from moneyfix.model import FileReport, Finding, Fix
+from moneyfix.model import SEVERITY_ORDER, FileReport, Finding, Fix
 from moneyfix.report.positions import LineIndex, index_of
 
 _RECORD = re.compile(r"(.+\.(?:jsonl|ndjson)):([0-9]+)")
@@ -55,41 +57,60 @@ def is_fixable(finding: Finding) -> bool:
     return fix is not None and fix.applicability != "display" and bool(fix.edits)
 
 
-class Totals(NamedTuple):
-    files: int
-    findings: int
-    fixable: int
-    unsafe: int
-    fixed: int
-    errors: int
+@dataclass(slots=True)
+class Tally:
+    """Counts of a run's reports, added one at a time: what the summary lines, the
+    statistics and the exit code need, so a streamed report keeps no finding."""
 
+    files: int = 0
+    findings: int = 0
+    fixable: int = 0
+    unsafe: int = 0
+    fixed: int = 0
+    errors: int = 0
+    codes: Counter[str] = field(default_factory=Counter)
+    """Findings per rule code, in the order first met."""
+    fixable_codes: Counter[str] = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+    severities: Counter[str] = field(default_factory=Counter)
 
-def totals(reports: list[FileReport]) -> Totals:
-    """Counts for summary lines; findings of unreadable files do not count."""
-    findings = fixable = unsafe = 0
-    for report in reports:
+    def add(self, report: FileReport, part: bool = False) -> None:
+        """Count ``report``; ``part``: a further part of the report before it (a big file
+        read in chunks), not a file of its own. Findings of an unreadable file do not
+        count."""
+        self.files += not part
+        self.fixed += report.fixed
         if report.error is not None:
-            continue
+            self.errors += 1
+            return
         for f in report.findings:
-            findings += 1
+            self.findings += 1
+            self.codes[f.code] += 1
+            self.names.setdefault(f.code, f.name)
+            self.severities[f.severity] += 1
             if is_fixable(f):
-                fixable += 1
+                self.fixable += 1
+                self.fixable_codes[f.code] += 1
                 if f.fix is not None and f.fix.applicability == "unsafe":
-                    unsafe += 1
-    return Totals(
-        files=len(reports),
-        findings=findings,
-        fixable=fixable,
-        unsafe=unsafe,
-        fixed=sum(r.fixed for r in reports),
-        errors=sum(1 for r in reports if r.error is not None),
-    )
+                    self.unsafe += 1
+
+    def at_or_above(self, level: str) -> int:
+        """How many findings are of severity ``level`` or worse."""
+        threshold = SEVERITY_ORDER[level]
+        return sum(n for sev, n in self.severities.items() if SEVERITY_ORDER[sev] >= threshold)
 
 
-def summary_lines(reports: list[FileReport]) -> list[tuple[str, str]]:
+def totals(reports: list[FileReport]) -> Tally:
+    """The counts of ``reports``, one report a file."""
+    tally = Tally()
+    for report in reports:
+        tally.add(report)
+    return tally
+
+
+def summary_lines(t: Tally) -> list[tuple[str, str]]:
     """The closing lines of the human formats, each with its kind (fixed, found, clean,
     errors): a run where a file could not be read never says "No problems found"."""
-    t = totals(reports)
     out = []
     if t.fixed:
         out.append(("fixed", f"Fixed {plural(t.fixed, 'problem')}."))

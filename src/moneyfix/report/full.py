@@ -10,10 +10,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING
 
 from moneyfix.model import FileReport, Finding
-from moneyfix.report._common import Located, fix_preview, locate, one_line, summary_lines
+from moneyfix.report._common import (
+    Located,
+    Tally,
+    fix_preview,
+    locate,
+    one_line,
+    summary_lines,
+    totals,
+)
 from moneyfix.report.positions import LineIndex, index_of
+
+if TYPE_CHECKING:
+    from rich.style import Style
 
 Segment = tuple[str, str]
 Line = list[Segment]
@@ -91,9 +104,9 @@ def _snippet(index: LineIndex, loc: Located, caret_style: str) -> list[Line]:
     if len(numbers) > MAX_SPAN_LINES:
         numbers = [*numbers[: MAX_SPAN_LINES - 1], last]
     for n in numbers:
-        line_text = index.line_text(n)
-        a = loc.column - 1 if n == first else 0
-        b = loc.end_column - 1 if n == loc.end_line else len(line_text)
+        line_text, begins = index.line_piece(n, near=loc.finding.start)
+        a = loc.column - begins if n == first else 0
+        b = loc.end_column - begins if n == loc.end_line else len(line_text)
         shown, indent, width = _snippet_row(line_text, a, max(a, b))
         rows.append((n, shown, indent, width))
     gutter = len(str(last))
@@ -141,55 +154,60 @@ def _finding_lines(report: FileReport, index: LineIndex, loc: Located) -> list[L
     return lines
 
 
-def _summary(reports: list[FileReport]) -> list[Line]:
-    return [[(text, _STYLES[kind])] for kind, text in summary_lines(reports)]
-
-
 _STYLES = {"fixed": "bold green", "found": "bold", "clean": "bold green", "errors": "bold red"}
 
 
-def _layout(reports: list[FileReport], summary: bool) -> list[Line]:
+def _report_layout(report: FileReport) -> list[Line]:
+    if report.error is not None:
+        return [
+            [(f"{report.path}:", "bold"), (" error: ", "bold red"), (one_line(report.error), "")],
+            [],
+        ]
     lines: list[Line] = []
-    for report in reports:
-        if report.error is not None:
-            lines.append(
-                [
-                    (f"{report.path}:", "bold"),
-                    (" error: ", "bold red"),
-                    (one_line(report.error), ""),
-                ]
-            )
-            lines.append([])
-            continue
-        index = index_of(report)
-        for loc in locate(report, index):
-            lines.extend(_finding_lines(report, index, loc))
-            lines.append([])
-    if summary:
-        lines.extend(_summary(reports))
+    index = index_of(report)
+    for loc in locate(report, index):
+        lines.extend(_finding_lines(report, index, loc))
+        lines.append([])
     return lines
 
 
 def render(reports: list[FileReport], *, color: bool = False, summary: bool = True) -> str:
     """The ``full`` format; ``color`` adds terminal styles through rich."""
-    lines = [
-        [(_escaped(text), style) for text, style in line] for line in _layout(reports, summary)
-    ]
+    body = "".join(render_report(report, color=color) for report in reports)
+    return body + (render_summary(totals(reports), color=color) if summary else "")
+
+
+def render_report(report: FileReport, *, color: bool = False) -> str:
+    """The findings of one report (or of one part of a big file's report)."""
+    return _text(_report_layout(report), color)
+
+
+def render_summary(tally: Tally, *, color: bool = False) -> str:
+    """The closing count lines."""
+    return _text([[(text, _STYLES[kind])] for kind, text in summary_lines(tally)], color)
+
+
+def _text(layout: list[Line], color: bool) -> str:
+    lines = [[(_escaped(text), style) for text, style in line] for line in layout]
     if not color:
         return "".join("".join(text for text, _ in line) + "\n" for line in lines)
     # rich turns the style names into escapes; a Console would also measure and wrap
     # every line, 30x slower on a big report, for nothing: soft wrap is the terminal's.
     from rich.color import ColorSystem
-    from rich.style import Style
 
-    styles: dict[str, Style] = {}
     out = []
     for line in lines:
         for text, name in line:
             if name and text:
-                style = styles.get(name) or styles.setdefault(name, Style.parse(name))
-                out.append(style.render(text, color_system=ColorSystem.STANDARD))
+                out.append(_style(name).render(text, color_system=ColorSystem.STANDARD))
             else:
                 out.append(text)
         out.append("\n")
     return "".join(out)
+
+
+@cache
+def _style(name: str) -> Style:
+    from rich.style import Style
+
+    return Style.parse(name)

@@ -49,13 +49,16 @@ def render(reports: list[FileReport]) -> str:
 def render_lines(reports: list[FileReport]) -> str:
     """One compact object per finding with ``path`` first; an unreadable file gives
     ``{"path": ..., "error": ...}`` so a stream consumer still learns about it."""
+    return "".join(render_report_lines(report) for report in reports)
+
+
+def render_report_lines(report: FileReport) -> str:
+    """The lines of one report (or of one part of a big file's report)."""
+    if report.error is not None:
+        obj: dict[str, Any] = {"path": report.path, "error": report.error}
+        return json.dumps(obj, ensure_ascii=False) + "\n"
     out = []
-    for report in reports:
-        if report.error is not None:
-            obj: dict[str, Any] = {"path": report.path, "error": report.error}
-            out.append(json.dumps(obj, ensure_ascii=False) + "\n")
-            continue
-        for loc in locate(report):
-            obj = {"path": report.path, **finding_dict(loc)}
-            out.append(json.dumps(obj, ensure_ascii=False) + "\n")
+    for loc in locate(report):
+        obj = {"path": report.path, **finding_dict(loc)}
+        out.append(json.dumps(obj, ensure_ascii=False) + "\n")
     return "".join(out)

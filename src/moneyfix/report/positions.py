@@ -73,12 +73,14 @@ class LineIndex:
         """Offset of the first code point of ``line``."""
         return self._starts[line - self._line] + self._start
 
-    def line_text(self, line: int) -> str:
-        """The text of ``line`` without its line break."""
+    def line_piece(self, line: int, near: int | None = None) -> tuple[str, int]:
+        """The text of ``line`` without its line break, and the column it begins at: 1,
+        unless the text begins inside the line. ``near``, an offset on or next to that
+        line, picks the excerpt of a text known by excerpts."""
         i = line - self._line
         start = self._starts[i]
         end = self._starts[i + 1] if i + 1 < len(self._starts) else self._length
-        return self._text[start:end].rstrip("\r\n")
+        return self._text[start:end].rstrip("\r\n"), self._column if i == 0 else 1
 
     def around(self, start: int, end: int) -> tuple[str, int]:
         """A text holding ``[start, end)`` and its offset: slices for previews and context."""
@@ -87,7 +89,8 @@ class LineIndex:
 
 class SparseIndex(LineIndex):
     """The positions of a text known only by excerpts (a file read in chunks): each
-    offset and line asked for is one an excerpt holds."""
+    offset and line asked for is one an excerpt holds. A long line may be held in
+    parts, each around a finding: its text is then the part the excerpt holds."""
 
     __slots__ = ("_part_lines", "_part_starts", "_parts")
 
@@ -110,8 +113,10 @@ class SparseIndex(LineIndex):
     def line_start(self, line: int) -> int:
         return self._line_part(line).line_start(line)
 
-    def line_text(self, line: int) -> str:
-        return self._line_part(line).line_text(line)
+    def line_piece(self, line: int, near: int | None = None) -> tuple[str, int]:
+        """Several excerpts may hold parts of one long line: ``near`` picks its own."""
+        part = self._line_part(line) if near is None else self._part(near)
+        return part.line_piece(line)
 
     def _line_part(self, line: int) -> LineIndex:
         """The excerpt holding ``line``: the last one starting on or before it (an

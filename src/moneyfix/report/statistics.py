@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 
-from moneyfix.model import FileReport
-from moneyfix.report._common import is_fixable, plural, totals
+from moneyfix.report._common import Tally, plural
 
 
-def render(reports: list[FileReport], fmt: str = "text") -> str:
+def render(tally: Tally, fmt: str = "text") -> str:
     """One line per rule, most frequent first: count, code, ``[*]`` if fixable, name;
-    ``fmt="json"`` gives the same as a list of objects."""
-    counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    fixable: Counter[str] = Counter()
-    for report in reports:
-        for f in report.findings if report.error is None else ():
-            counts[f.code] += 1
-            names[f.code] = f.name
-            fixable[f.code] += is_fixable(f)
+    ``fmt="json"`` gives the same as a list of objects. Counts alone: a run's findings
+    need not be kept for them."""
+    counts, fixable, names = tally.codes, tally.fixable_codes, tally.names
     order = sorted(counts, key=lambda code: (-counts[code], code))
     if fmt == "json":
         rows = [
@@ -30,7 +22,6 @@ def render(reports: list[FileReport], fmt: str = "text") -> str:
     lines = [
         f"{counts[c]:>{width}}\t{c}\t{'[*]' if fixable[c] else '   '} {names[c]}\n" for c in order
     ]
-    errors = totals(reports).errors
-    if errors:
-        lines.append(f"{plural(errors, 'file')} could not be read.\n")
+    if tally.errors:
+        lines.append(f"{plural(tally.errors, 'file')} could not be read.\n")
     return "".join(lines)
