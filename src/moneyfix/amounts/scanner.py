@@ -558,6 +558,8 @@ def _restated_currency(
 
 
 _NOT_MONEY_NEXT = regex_cache.compile(rf"{_SPACE}*(?:[%‰]|per\s?cent|percent|процент|пайыз)", re.I)
+# What _NOT_MONEY_NEXT may start with: a cheap first test.
+_NOT_MONEY_FIRSTS = frozenset({*_SPACES, "%", "‰", "p", "P", "п", "П"})
 _AFTER_BARE = regex_cache.compile(
     rf"{_SPACE}*(?:$|[^\w\s]|\n|(?:and|or|in|to|from|of|for|by|at|on|with|was|were|is|are|"
     rf"will|would|has|have|had|above|below|more|less|higher|lower|"
@@ -793,16 +795,24 @@ def _matches_at(text: str, head: re.Pattern[str], starts: tuple[str, ...]) -> li
     return found
 
 
-def _read_head(
-    head: re.Match[str], kind: str, text: str, style: NumberStyle, drafts: list[_Draft]
-) -> None:
-    """Read the tail after a head and add the draft, if it is money."""
-    rest = _patterns().tail.match(text, head.end())
-    if rest is None or _NOT_MONEY_NEXT.match(text, rest.end()):
-        return
-    draft = _from_anchor(head, kind, rest, text, style)
-    if draft is not None:
-        drafts.append(draft)
+def _bare_heads(text: str, pats: _Patterns) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The matches of the bare-number head and of the prefix head, from one scan over
+    the digits: the prefix head is tried only where a prefix word ends before a number,
+    each match after the last one, as its own scan over the text would go on."""
+    bare: list[re.Match[str]] = []
+    prefixed: list[re.Match[str]] = []
+    prefix_end = 0
+    for found in pats.bare.finditer(text):
+        at = found.start()
+        if found["prefixed"] is None:
+            bare.append(found)
+        if at and (text[at - 1] in _PREFIX_BY_LAST or text[at - 2 : at - 1] in _PREFIX_BY_LAST):
+            for start in _prefix_starts(text, at):
+                head = pats.prefix.match(text, start) if start >= prefix_end else None
+                if head is not None:
+                    prefixed.append(head)
+                    prefix_end = head.end()
+    return bare, prefixed
 
 
 def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount]:
@@ -813,22 +823,23 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
     pats = _patterns()
     style = _style(text, lang)
     drafts: list[_Draft] = []
-    prefixed: list[re.Match[str]] = []
-    prefix_end = 0  # as the prefix head's own scan would go on: after its last match
-    for found in pats.bare.finditer(text):
-        at = found.start()
-        if found["prefixed"] is None:
-            _read_head(found, "", text, style, drafts)
-        if at and (text[at - 1] in _PREFIX_BY_LAST or text[at - 2 : at - 1] in _PREFIX_BY_LAST):
-            for start in _prefix_starts(text, at):
-                head = pats.prefix.match(text, start) if start >= prefix_end else None
-                if head is not None:
-                    prefixed.append(head)
-                    prefix_end = head.end()
-    for found in _matches_at(text, pats.sign, pats.sign_chars):
-        _read_head(found, "sign", text, style, drafts)
-    for found in prefixed:
-        _read_head(found, "prefix", text, style, drafts)
+    tail = pats.tail
+    bare, prefixed = _bare_heads(text, pats)
+    for kind, heads in (
+        ("", bare),
+        ("sign", _matches_at(text, pats.sign, pats.sign_chars)),
+        ("prefix", prefixed),
+    ):
+        for found in heads:
+            rest = tail.match(text, found.end())
+            if rest is None or (
+                text[rest.end() : rest.end() + 1] in _NOT_MONEY_FIRSTS
+                and _NOT_MONEY_NEXT.match(text, rest.end())
+            ):
+                continue
+            draft = _from_anchor(found, kind, rest, text, style)
+            if draft is not None:
+                drafts.append(draft)
     drafts = _without_tickers(text, _without_overlaps(drafts))
     drafts = _without_overlaps(drafts + _spelled(text, drafts, lang))
     drafts = _context_currency(text, _joined_compounds(text, drafts))
@@ -1116,6 +1127,15 @@ _RANGE_JOIN = regex_cache.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
 _RANGE_WORDS = frozenset(("-", "–", "—", "to", "and"))  # a cheap first test
 
 
+def _may_join(first: str) -> bool:
+    """Whether a gap starting with ``first`` may hold only a range word, tested before
+    the gap is cut out (between amounts far apart it is long)."""
+    return first.isspace() or first in _RANGE_FIRSTS
+
+
+_RANGE_FIRSTS = frozenset(w[0] for w in _RANGE_WORDS)
+
+
 def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """'$5 million to $6 million', '$5 million-$6 million', 'between $5 million and $7
     million': one range. ("and" only after "between"; "from X to Y" and "by X to Y" are
@@ -1126,7 +1146,9 @@ def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
         prev = out[-1] if out else None
         joiner = (
             _RANGE_JOIN.fullmatch(text, prev.end, draft.start)
-            if prev and text[prev.end : draft.start].strip() in _RANGE_WORDS
+            if prev
+            and _may_join(text[prev.end : prev.end + 1])
+            and text[prev.end : draft.start].strip() in _RANGE_WORDS
             else None
         )
         if (
