@@ -1,8 +1,11 @@
 """The Spark engine gives what the single-machine ``convert`` gives, record for record.
 
-A local Spark session (``local[2]``, Java 17 on the machine) runs the same 2,000
+A local Spark session (``local[2]``, Java 17 on the machine) runs the same 300
 generated records as JSONL and as Parquet through ``convert --engine spark`` and through
-the ordinary ``convert``; outputs and reports must be equal. The DataFrame functions
+the ordinary ``convert``; outputs and reports must be equal. The session splits inputs
+into partitions of 160 KiB and Arrow batches of 64 rows, so these few hundred records
+already cross partitions and batches (the order kept across them is part of what is
+checked). The DataFrame functions
 ``check``, ``fix`` and ``scan`` are tested on rows of our own.
 """
 
@@ -24,7 +27,7 @@ from convert._helpers import generator, run
 
 WRONG = "The fund will get 100 billion tenge (US$235.59) for new roofs."
 RIGHT = "The fund will get 100 billion tenge (US$235.59 million) for new roofs."
-RECORDS = 2000
+RECORDS = 300
 
 
 def _have_spark() -> str | None:
@@ -51,6 +54,11 @@ def spark() -> Iterator[Any]:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.driver.memory", "1g")
+        # a short-lived JVM: the quick compiler only and one GC thread halve its CPU time
+        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.files.maxPartitionBytes", "160k")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
@@ -91,6 +99,7 @@ def test_jsonl_output_and_report_equal_the_single_machine_run(spark: Any, tmp_pa
     single = (tmp_path / "one" / "news.jsonl").read_text("utf-8")
     assert single == expected  # the generator's fully fixed text
     parts = _parts(tmp_path / "spark" / "news.jsonl", ".txt")
+    assert len(parts) > 1  # several partitions, their order kept
     assert "".join(p.read_text("utf-8") for p in parts) == single
     one, many = _documents(tmp_path / "one.json"), _documents(tmp_path / "spark.json")
     assert len(one) == RECORDS
@@ -114,7 +123,8 @@ def test_parquet_output_and_report_equal_the_single_machine_run(spark: Any, tmp_
         }
     )
     source = tmp_path / "news.parquet"
-    pq.write_table(table, source)
+    # four row groups, uncompressed: about 390 KB, so the job reads it in several partitions
+    pq.write_table(table, source, row_group_size=RECORDS // 4, compression="none")
     code, _, err = run(
         str(source), "--out", str(tmp_path / "one"), "--report", str(tmp_path / "one.json"), "-q"
     )
@@ -133,6 +143,7 @@ def test_parquet_output_and_report_equal_the_single_machine_run(spark: Any, tmp_
     single = pq.read_table(tmp_path / "one" / "news.parquet")
     assert single.column("text").to_pylist() == [a.expected_body for a in articles]
     parts = _parts(tmp_path / "spark" / "news.parquet", ".parquet")
+    assert len(parts) > 1  # several partitions, their order kept
     distributed = pa.concat_tables([pq.read_table(p) for p in parts])
     for column in ("id", "text", "date", "views"):
         assert distributed.column(column).to_pylist() == single.column(column).to_pylist()
