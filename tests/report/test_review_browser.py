@@ -1,9 +1,10 @@
-"""The review page of a 3,000-article archive with planted errors, read back and opened in Chromium.
+"""The review page of a 1,000-article archive with planted errors, read back and opened in Chromium.
 
 The archive (``_review_archive.py``) plants MF001 (fixed), MF002, MF003
 (unsafe, not applied), MF007 (no fix), MF006 (undated) and unreadable files. The page
-must hold every one of them, weigh under 5 MB, and in a real browser show the summary,
-one chart dot per pair, filter by rule, and reach every planted error by paging.
+must hold every one of them, weigh under 1,750 bytes an article (5 MB for 3,000), and in
+a real browser show the summary, one chart dot per pair, filter by rule, and reach every
+planted error by paging.
 The browser part needs Chromium (``.ci/run`` installs Debian's where apt-get exists)
 and the ``playwright`` package, which drives it (its own browser download is not used).
 """
@@ -26,8 +27,8 @@ from moneyfix.rates.table import load_table
 from ._page import Page, items, review_data
 from ._review_archive import Archive, write_archive
 
-COUNT = 3000
-LIMIT = 5 * 1024 * 1024
+COUNT = 1000
+LIMIT = COUNT * 1750
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
