@@ -167,7 +167,10 @@ def run_files(
     from moneyfix.workers import WorkerPool
 
     pool = WorkerPool(
-        jobs, partial(_run_chunk, job=job, rates_dir=rates_dir), partial(_warm_up, rates_dir)
+        jobs,
+        partial(_run_chunk, job=job, rates_dir=rates_dir),
+        partial(_warm_up, rates_dir),
+        lost=_lost_chunk,
     )
     pool.cap(len(paths))
     if pool.jobs == 1:
@@ -184,7 +187,20 @@ def run_files(
 
 def _run_chunk(paths: list[Path], job: Job, rates_dir: Path | None) -> list[FileResult]:
     table = table_for(rates_dir)
-    return [run_file(path, job, table) for path in paths]
+    results = [run_file(path, job, table) for path in paths]
+    if not job.details:
+        for report in (report for result in results for report in result.reports):
+            report.amounts, report.pairs = [], []
+    return results
+
+
+def _lost_chunk(paths: list[Path], reason: str) -> list[FileResult]:
+    """The results of files whose worker process died (the OOM killer, ``kill -9``)."""
+    results = []
+    for path in paths:
+        error = f"{path}: not checked: {reason}; nothing written"
+        results.append(FileResult(str(path), [error_report(str(path), error)], error=error))
+    return results
 
 
 def _warm_up(rates_dir: Path | None) -> None:

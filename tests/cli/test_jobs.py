@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,15 @@ def test_jobs_below_one_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
     result = moneyfix("check", DATE, "a.txt", "-j", jobs)
     assert result.exit_code == 2
     assert "moneyfix: option --jobs: expected a whole number >= 1" in result.stderr
+
+
+def test_the_review_page_shows_the_pairs_checked_by_workers(tmp_path: Path) -> None:
+    _tree(tmp_path / "news", 2 * CHUNK + 5)
+    one = moneyfix("check", DATE, "news", "--output-format", "html")
+    two = moneyfix("check", DATE, "news", "--output-format", "html", "-j", "2")
+
+    def page(text: str) -> str:  # the time it was written aside
+        return re.sub(r"<dt>written</dt><dd>[^<]*</dd>", "", text)
+
+    assert re.search(r'data-currency="USD" data-pairs="[1-9]', two.stdout)
+    assert page(two.stdout) == page(one.stdout)

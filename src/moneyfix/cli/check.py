@@ -155,7 +155,13 @@ def _command(fix_default: bool) -> Any:
             problems.report()
             raise typer.Exit(2)
         mode = "add-ignore" if add_ignore else "fix" if settings.fix or diff else "check"
-        job = Job(overrides, config, mode=mode, write=not diff and mode != "check")
+        job = Job(
+            overrides,
+            config,
+            mode=mode,
+            write=not diff and mode != "check",
+            details=settings.output_format == "html" and not statistics,
+        )
         table = load_table(rates_dir)
         streamed = mode == "check" and not show_fixes  # nothing needs the findings after
         runs = _run(paths, job, settings, table, stdin_filename, (jobs, rates_dir), streamed)

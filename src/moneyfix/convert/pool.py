@@ -170,5 +170,10 @@ class Pool(WorkerPool[Task, Result]):
 
     def __init__(self, jobs: int, options: Options, window: int | None = None) -> None:
         super().__init__(
-            jobs, partial(run_chunk, options=options), partial(warm_up, options), window
+            jobs, partial(run_chunk, options=options), partial(warm_up, options), window, _lost
         )
+
+
+def _lost(tasks: list[Task], reason: str) -> list[Result]:
+    """The results of tasks whose worker process died (the OOM killer, ``kill -9``)."""
+    return [_failed(task, f"{task.name}: not converted: {reason}") for task in tasks]
