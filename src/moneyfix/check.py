@@ -89,7 +89,7 @@ def _findings(
         max_staleness=config.max_staleness,
         lang=analysis.lang,
     )
-    rates = RateSource(table, settings)
+    rates = RateSource.of(table, settings)
     views = [
         view
         for pair in analysis.pairs

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from weakref import WeakKeyDictionary
 
 from moneyfix.amounts.lexicon import SUBUNIT_EXPONENT
 from moneyfix.amounts.scanner import magnitude_exponent
@@ -128,6 +129,16 @@ class RateSource:
         self._windows: dict[tuple[str, str, dt.date], list[Rate]] = {}
         self._coarsest: dict[tuple[str, str, dt.date], Decimal] = {}
 
+    @classmethod
+    def of(cls, table: RateTable, settings: Settings) -> RateSource:
+        """The rate source of ``table`` under ``settings``, one for all the documents of a
+        run: the windows looked up for one article serve the next of the same days."""
+        sources = _SOURCES.setdefault(table, {})
+        found = sources.get(settings)
+        if found is None:
+            found = sources[settings] = cls(table, settings)
+        return found
+
     def knows(self, view: PairView) -> bool:
         return view.units in self._known and view.per in self._known
 
@@ -212,6 +223,9 @@ class RateSource:
             return per
         units = self.table.average(view.units, period.start, period.end)
         return None if not units else per / units
+
+
+_SOURCES: WeakKeyDictionary[RateTable, dict[Settings, RateSource]] = WeakKeyDictionary()
 
 
 def _nearest(value: Decimal, rates: list[Rate], slack: Decimal) -> Rate | None:
