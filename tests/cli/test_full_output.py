@@ -153,13 +153,13 @@ def _wrong_files(directory: Path) -> None:
         (directory / f"{n}.txt").write_text(WRONG, "utf-8")
 
 
-@pytest.mark.parametrize("fmt", ["full", "concise", "json"])
+@pytest.mark.parametrize("fmt", ["full", "concise", "json", "sarif"])
 def test_a_check_report_that_fills_the_disk_partway_leaves_nothing(
     tmp_path: Path, fmt: str
 ) -> None:
-    """The report is written a file at a time (``full`` and ``concise``) or at the end
-    (``json``): either way a write that fails stops the run with one line, exit 2, and
-    the old report stays as it was, no temporary file beside it."""
+    """The report is written a file at a time (``full``, ``concise``, ``json``) or at the
+    end (``sarif``): either way a write that fails stops the run with one line, exit 2,
+    and the old report stays as it was, no temporary file beside it."""
     _wrong_files(tmp_path / "wrong")
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "report.txt"

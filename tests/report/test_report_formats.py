@@ -96,6 +96,22 @@ def test_json_envelope_matches_spec() -> None:
     assert RU[f["start"] : f["end"]] == "$5,5 млрд"
 
 
+@pytest.mark.parametrize("which", ["all", "none", "broken only", "clean only", "no findings"])
+def test_json_is_laid_out_as_indented_json_writes_it(which: str) -> None:
+    """The envelope is written a report at a time (a big file's findings are never all
+    held): its text is still exactly ``json.dumps(..., indent=2)`` of its data."""
+    reports = {
+        "all": all_reports(),
+        "none": [],
+        "broken only": [broken_report()],
+        "clean only": [all_reports()[-1]],
+        "no findings": [all_reports()[-1], broken_report(), all_reports()[-1]],
+    }[which]
+    text = render_findings(reports, "json")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    assert len(json.loads(text)["files"]) == len(reports)
+
+
 def test_json_lines_one_object_per_finding_with_path() -> None:
     lines = render_findings(all_reports(), "json-lines").splitlines()
     objs = [json.loads(line) for line in lines]

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from moneyfix.model import FileReport
-from moneyfix.report._common import finding_dict, locate, totals
+from moneyfix.report._common import Located, Tally, finding_dict, locate, totals
 from moneyfix.report.jsontext import pretty
 
 VERSION = 1
@@ -24,26 +24,69 @@ def file_header(report: FileReport) -> dict[str, Any]:
     return out
 
 
-def envelope(reports: list[FileReport]) -> dict[str, Any]:
-    """The ``check --output-format json`` document as plain data."""
-    files = []
-    for report in reports:
-        entry = file_header(report)
-        entry["findings"] = (
-            [] if report.error is not None else [finding_dict(loc) for loc in locate(report)]
-        )
-        files.append(entry)
-    t = totals(reports)
-    return {
-        "version": VERSION,
-        "files": files,
-        "summary": {"files": t.files, "findings": t.findings, "fixable": t.fixable},
-    }
-
-
 def render(reports: list[FileReport]) -> str:
     """Pretty-printed, UTF-8 kept readable (no ``\\u`` escapes for Cyrillic)."""
-    return pretty(envelope(reports))
+    writer = EnvelopeWriter()
+    body = "".join(writer.report(report) for report in reports)
+    return body + "".join(writer.end(totals(reports)))
+
+
+class EnvelopeWriter:
+    """The envelope a report (or a part of a big file's report) at a time, laid out as
+    ``jsontext.pretty`` lays out the whole (two-space indents), so a run's findings need
+    not be held to write it: ``{"version", "files": [...], "summary"}``, each file's
+    entry open until the next report starts (a part adds its findings to it)."""
+
+    def __init__(self) -> None:
+        self._files = 0
+        self._findings = -1
+        """Findings in the open entry; -1: none is open."""
+
+    def report(self, report: FileReport, part: bool = False) -> str:
+        out = [] if self._files else [_HEAD]
+        if part and self._findings >= 0 and report.error is None:
+            out.extend(self._finding(loc) for loc in locate(report))
+            return "".join(out)
+        out.append(self._close())
+        out.append("\n    {\n" if not self._files else ",\n    {\n")
+        self._files += 1
+        fields = [
+            f'      "{key}": {_nested(value, 3)},\n' for key, value in file_header(report).items()
+        ]
+        out.extend(fields)
+        out.append('      "findings": [')
+        self._findings = 0
+        if report.error is None:
+            out.extend(self._finding(loc) for loc in locate(report))
+        return "".join(out)
+
+    def _finding(self, loc: Located) -> str:
+        sep = "\n" if not self._findings else ",\n"
+        self._findings += 1
+        return f"{sep}        {_nested(finding_dict(loc), 4)}"
+
+    def _close(self) -> str:
+        """The end of the open file entry, if one is open."""
+        if self._findings < 0:
+            return ""
+        end = "\n      ]\n    }" if self._findings else "]\n    }"
+        self._findings = -1
+        return end
+
+    def end(self, tally: Tally) -> list[str]:
+        """The close of the list of files and the summary: the document's end."""
+        summary = {"files": tally.files, "findings": tally.findings, "fixable": tally.fixable}
+        head = "" if self._files else _HEAD
+        files_end = "\n  ]" if self._files else "]"
+        return [f'{head}{self._close()}{files_end},\n  "summary": {_nested(summary, 1)}\n}}\n']
+
+
+_HEAD = f'{{\n  "version": {VERSION},\n  "files": ['
+
+
+def _nested(value: Any, depth: int) -> str:
+    """``value`` as ``pretty`` writes it ``depth`` levels deep (its first line not indented)."""
+    return pretty(value).rstrip("\n").replace("\n", "\n" + "  " * depth)
 
 
 def render_lines(reports: list[FileReport]) -> str:

@@ -1,11 +1,13 @@
 """``check``'s report written as the reports come, so a huge run keeps counts, not findings.
 
-``full``, ``concise``, ``github`` and ``json-lines`` are a sequence of lines per report:
-each report (or each part of a big file's report, a chunk's findings) is rendered and
-written at once, and only a :class:`~moneyfix.report._common.Tally` is kept for the
-summary lines, ``--statistics`` and the exit code. The other formats are one document
-(a JSON object, an XML tree, a page): their reports are held, the parts of one file
-joined, and rendered at the end. Either way the text is what
+``full``, ``concise``, ``github`` and ``json-lines`` are lines per report, and ``json``
+an envelope whose counts come last: each report (or each part of a big file's report,
+a chunk's findings) is rendered and written at once, and only a
+:class:`~moneyfix.report._common.Tally` is kept for the summary, ``--statistics`` and
+the exit code. ``sarif`` opens with the rules the run met: its results wait in a
+temporary file, not in memory. The other formats open with their counts or group what
+a file holds (JUnit XML, GitLab's issues, the HTML page): their reports are held, the
+parts of one file joined, and rendered at the end. Either way the text is what
 :func:`moneyfix.report.render_findings` gives for the same reports.
 """
 
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, TextIO
+from functools import partial
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from moneyfix.model import FileReport
 from moneyfix.report._common import Tally
@@ -21,10 +24,18 @@ from moneyfix.report._common import Tally
 if TYPE_CHECKING:
     from moneyfix.rates.table import RateTable
 
-__all__ = ["STREAMED", "FindingsWriter", "joined"]
+__all__ = ["STREAMED", "FindingsWriter", "Streamed", "joined", "streamed"]
 
-STREAMED = ("full", "concise", "github", "json-lines")
+STREAMED = ("full", "concise", "github", "json-lines", "json", "sarif")
 """Formats written a report at a time."""
+
+
+class Streamed(Protocol):
+    """A format written a report at a time: the text of each, then the end."""
+
+    def report(self, report: FileReport, part: bool = False) -> str: ...
+
+    def end(self, tally: Tally) -> Iterable[str]: ...
 
 
 class FindingsWriter:
@@ -49,77 +60,90 @@ class FindingsWriter:
 
         self.out = out
         self.fmt = fmt
-        self.summary = summary
         self.statistics = statistics
-        self.color = color
         self.tally = Tally()
-        self._render_one = None if statistics else _report_renderer(fmt, color)
-        if self._render_one is None and not statistics:
+        self._streamed = None if statistics else streamed(fmt, color=color, summary=summary)
+        if self._streamed is None and not statistics:
             render_findings([], fmt)  # an unknown format fails now, not after the run
         self._held: list[tuple[FileReport, bool]] = []
-        self._table = table
-        self._meta = meta
+        self._options = (color, summary, table, meta)
 
     def add(self, report: FileReport, part: bool = False) -> None:
         """One report; ``part``: a further part of the report before it (the next chunk
         of a big file, or the error that ended it)."""
         self.tally.add(report, part)
-        if self.statistics:
-            return
-        if self._render_one is None:
+        if self._streamed is not None:
+            self.out.write(self._streamed.report(report, part))
+        elif not self.statistics:
             self._held.append((report, part))
-            return
-        self.out.write(self._render_one(report))
 
     def close(self) -> None:
         """The end of the report: the summary lines, the statistics, or the held document."""
         from moneyfix.report import render_findings
 
-        if self.statistics:
+        if self._streamed is not None:
+            for piece in self._streamed.end(self.tally):
+                self.out.write(piece)
+        elif self.statistics:
             from moneyfix.report.statistics import render
 
             kind = "json" if self.fmt in ("json", "json-lines") else "text"
             self.out.write(render(self.tally, kind))
-        elif self._render_one is None:
-            reports = joined(self._held)
-            self._held = []
-            self.out.write(
-                render_findings(
-                    reports,
-                    self.fmt,
-                    color=self.color,
-                    summary=self.summary,
-                    table=self._table,
-                    meta=self._meta,
-                )
+        else:
+            reports, self._held = joined(self._held), []
+            color, summary, table, meta = self._options
+            text = render_findings(
+                reports, self.fmt, color=color, summary=summary, table=table, meta=meta
             )
-        elif self.summary and self.fmt in ("full", "concise"):
-            from moneyfix.report import concise, full
-
-            if self.fmt == "full":
-                self.out.write(full.render_summary(self.tally, color=self.color))
-            else:
-                self.out.write(concise.render_summary(self.tally))
+            self.out.write(text)
 
 
-def _report_renderer(fmt: str, color: bool) -> Callable[[FileReport], str] | None:
-    """The renderer of one report in a streamed format, else ``None``."""
+class _Lines:
+    """A format of lines: each report's, and the summary lines at the end."""
+
+    def __init__(
+        self, lines: Callable[[FileReport], str], summary: Callable[[Tally], str] | None = None
+    ) -> None:
+        self._lines = lines
+        self._summary = summary
+
+    def report(self, report: FileReport, part: bool = False) -> str:
+        return self._lines(report)
+
+    def end(self, tally: Tally) -> list[str]:
+        return [self._summary(tally)] if self._summary is not None else []
+
+
+def streamed(fmt: str, *, color: bool = False, summary: bool = True) -> Streamed | None:
+    """The writer of a format in :data:`STREAMED`, else ``None``; ``color`` and ``summary``
+    as for ``render_findings``."""
     if fmt == "full":
         from moneyfix.report import full
 
-        return lambda report: full.render_report(report, color=color)
+        return _Lines(
+            partial(full.render_report, color=color),
+            partial(full.render_summary, color=color) if summary else None,
+        )
     if fmt == "concise":
         from moneyfix.report import concise
 
-        return concise.render_report
+        return _Lines(concise.render_report, concise.render_summary if summary else None)
     if fmt == "github":
         from moneyfix.report import github
 
-        return github.render_report
+        return _Lines(github.render_report)
     if fmt == "json-lines":
         from moneyfix.report import jsonfmt
 
-        return jsonfmt.render_report_lines
+        return _Lines(jsonfmt.render_report_lines)
+    if fmt == "json":
+        from moneyfix.report.jsonfmt import EnvelopeWriter
+
+        return EnvelopeWriter()
+    if fmt == "sarif":
+        from moneyfix.report.sarif import LogWriter
+
+        return LogWriter()
     return None
 
 
