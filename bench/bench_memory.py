@@ -5,8 +5,9 @@ general news) is written to a temporary file, paragraph by paragraph, and each c
 runs on it in a fresh process under ``/usr/bin/time -v`` (its peak RSS is the figure):
 
 - ``moneyfix check FILE --output-format FORMAT -o /dev/null`` for each of ``--formats``
-  (``full`` by default: the human format, streamed a chunk at a time; ``json`` holds
-  every finding until the end)
+  (``full`` by default; ``full``, ``concise``, ``github``, ``json-lines``, ``json`` and
+  ``sarif`` are written a chunk at a time, ``junit``, ``gitlab`` and ``html`` hold the
+  findings until the end)
 - ``moneyfix scan FILE --format jsonl -o /dev/null``
 
 A file of 16 MB or more is read in chunks (``moneyfix.chunked``), so peak memory should
