@@ -28,7 +28,7 @@ from moneyfix.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Generator, Iterable, Iterator
 
     from moneyfix.config import Config
     from moneyfix.jobs import Job
@@ -169,7 +169,9 @@ def _command(fix_default: bool) -> Any:
         meta = (paths, overrides)
         out = _Output(settings, output, quiet, problems)
         if streamed:
-            tally = out.report(checked, settings.output_format, statistics, table=table, run=meta)
+            with contextlib.closing(runs):  # a report that cannot be written stops the run
+                fmt = settings.output_format
+                tally = out.report(checked, fmt, statistics, table=table, run=meta)
             problems.report()
             raise typer.Exit(_exit_code(tally, settings, problems))
         from moneyfix.report._common import totals
@@ -204,7 +206,7 @@ def _run(
     stdin_filename: str | None,
     workers: tuple[int, Path | None] = (1, None),
     stream: bool = False,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Every input through the runner, in order, as each is checked; an unusable path is a
     result with its error. ``workers``: how many processes check the files, and the rates
     they read; ``stream``: a big file's reports come as its chunks are checked."""
@@ -257,9 +259,9 @@ class _Output:
         table: RateTable | None = None,
         run: tuple[list[str], dict[str, Any]] | None = None,
     ) -> Tally:
-        """The report of ``results``, written as they come (``report.stream``), their
-        errors noted; ``statistics``: the counts per rule instead; ``table`` and ``run``
-        (paths, options) feed the html page. The counts are returned."""
+        """The report of ``results``, written as they come (``report.stream``);
+        ``statistics``: the counts per rule instead; ``table`` and ``run`` (paths,
+        options) feed the html page. The counts are returned."""
         from moneyfix.report.stream import FindingsWriter
 
         meta = None
