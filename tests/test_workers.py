@@ -9,6 +9,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -83,6 +84,58 @@ def test_with_every_worker_killed_the_rest_runs_here() -> None:
         pool.close()
     lost = f"{DOOMED}: its worker process was killed by SIGKILL"
     assert got == [[lost], [lost], [4], [9]]
+
+
+BIG = 0
+"""An item whose chunk's result is big enough that sending it blocks on the pipe."""
+
+
+def _big_or_squares(items: list[int]) -> list[object]:
+    if items[0] == BIG:
+        return ["x" * (32 << 20)]
+    return [item * item for item in items]
+
+
+def _kill_when_sending(pool: WorkerPool[int, object], killed: list[int]) -> None:
+    """SIGKILL the first worker seen blocked writing to a pipe (its big result)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for pid in pool.worker_pids:
+            try:
+                wchan = Path(f"/proc/{pid}/wchan").read_text()
+            except OSError:
+                continue
+            if wchan in ("pipe_write", "anon_pipe_write"):
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                return
+        time.sleep(0.0005)
+
+
+@pytest.mark.skipif(not Path("/proc/self/wchan").is_file(), reason="needs Linux /proc")
+def test_a_worker_killed_while_it_sends_its_result_costs_only_that_chunk() -> None:
+    """The moment a pool shared by its workers breaks on (a pipe and lock they all use,
+    left half-written and held: pebble 5.2 stalls 60 s, then fails every chunk)."""
+    pool: WorkerPool[int, object] = WorkerPool(2, _big_or_squares, lost=_lost)  # type: ignore[arg-type]
+    pool.start()
+    killed: list[int] = []
+    killer = threading.Thread(target=_kill_when_sending, args=(pool, killed))
+    killer.start()
+    deadline = time.monotonic() + 60
+    try:
+        got = list(
+            pool.results(
+                [[BIG], [1], [2], [3], [4], [5]], True, lambda: time.monotonic() > deadline
+            )
+        )
+    except KeyboardInterrupt:
+        pytest.fail("the pool stalled after a worker was killed while sending")
+    finally:
+        killer.join()
+        pool.close()
+    assert killed
+    lost = f"{BIG}: its worker process was killed by SIGKILL"
+    assert got == [[lost], [1], [4], [9], [16], [25]]
 
 
 def _children(pid: int) -> list[int]:

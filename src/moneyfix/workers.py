@@ -11,7 +11,10 @@ number of files); it works on them in the order given, so when one dies (the OOM
 ``lost(chunk, reason)`` results, the chunks it had not started go to the other workers
 (or, with none left, run in this process), and the run goes on. The main process writes
 to a worker without blocking and reads whatever arrives, so a big chunk and a big result
-crossing each other never deadlock.
+crossing each other never deadlock. (Not ``pebble.ProcessPool``: its workers share one
+pipe and lock each way, so one killed while sending a result or taking a chunk leaves them
+half-written and held, and the pool stalls 60 s, then fails every chunk; one killed while
+no chunk runs breaks it. Pebble issues 97, 153 and 163; the test of a kill while sending.)
 
 With one job everything runs in this process. Workers ignore SIGINT: on Ctrl-C the main
 process stops handing out work, lets the chunks already running finish, and reports what
