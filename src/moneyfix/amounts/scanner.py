@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 from moneyfix import hedges, regex_cache
 from moneyfix.amounts import lexicon as lexicon_module
@@ -795,24 +795,24 @@ def _matches_at(text: str, head: re.Pattern[str], starts: tuple[str, ...]) -> li
     return found
 
 
-def _bare_heads(text: str, pats: _Patterns) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """The matches of the bare-number head and of the prefix head, from one scan over
+def _bare_heads(
+    text: str, pats: _Patterns, prefixed: list[re.Match[str]]
+) -> Iterator[re.Match[str]]:
+    """The matches of the bare-number head, one at a time (a long text holds a hundred
+    thousand), and into ``prefixed`` those of the prefix head, from the same scan over
     the digits: the prefix head is tried only where a prefix word ends before a number,
     each match after the last one, as its own scan over the text would go on."""
-    bare: list[re.Match[str]] = []
-    prefixed: list[re.Match[str]] = []
     prefix_end = 0
     for found in pats.bare.finditer(text):
         at = found.start()
         if found["prefixed"] is None:
-            bare.append(found)
+            yield found
         if at and (text[at - 1] in _PREFIX_BY_LAST or text[at - 2 : at - 1] in _PREFIX_BY_LAST):
             for start in _prefix_starts(text, at):
                 head = pats.prefix.match(text, start) if start >= prefix_end else None
                 if head is not None:
                     prefixed.append(head)
                     prefix_end = head.end()
-    return bare, prefixed
 
 
 def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount]:
@@ -824,9 +824,9 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
     style = _style(text, lang)
     drafts: list[_Draft] = []
     tail = pats.tail
-    bare, prefixed = _bare_heads(text, pats)
+    prefixed: list[re.Match[str]] = []  # filled as the bare heads are read
     for kind, heads in (
-        ("", bare),
+        ("", _bare_heads(text, pats, prefixed)),
         ("sign", _matches_at(text, pats.sign, pats.sign_chars)),
         ("prefix", prefixed),
     ):
