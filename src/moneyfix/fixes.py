@@ -160,6 +160,34 @@ def _alive(pid: int) -> bool:
     return True
 
 
+@contextlib.contextmanager
+def _written_beside(target: str, shown: str, place: Callable[[str], None]) -> Iterator[BinaryIO]:
+    """A temporary file beside ``target`` to write to; once the block ends it is made
+    durable and ``place(tmp)`` puts it in place (or drops it). Whatever fails, the
+    temporary file is removed, and an ``OSError`` becomes a ``WriteError`` naming ``shown``."""
+    directory = os.path.dirname(target) or "."
+    _clean_stale(directory, target)
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=_temp_prefix(target), suffix=_TEMP)
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        place(tmp)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            if tmp:
+                os.unlink(tmp)
+        raise WriteError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if tmp:
+                os.unlink(tmp)
+        raise
+    sync_directory(directory)
+
+
 def _replace(
     target: str,
     data: bytes,
@@ -170,34 +198,18 @@ def _replace(
 ) -> None:
     """Write ``data`` to a temporary file and rename it over ``target``; ``owner`` is kept
     where the system lets us, and ``unchanged()`` is asked just before the rename."""
-    directory = os.path.dirname(target) or "."
-    _clean_stale(directory, target)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=_temp_prefix(target), suffix=_TEMP)
-    except OSError as exc:
-        raise WriteError(f"{shown}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+
+    def place(tmp: str) -> None:
         os.chmod(tmp, mode)
         if owner is not None:
             with contextlib.suppress(OSError):
                 os.chown(tmp, *owner)
         if not unchanged():
-            os.unlink(tmp)
             raise WriteError(f"{shown}: changed while it was being fixed; not written")
         os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise WriteError(f"{shown}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    sync_directory(directory)
+
+    with _written_beside(target, shown, place) as fh:
+        fh.write(data)
 
 
 def write_atomic(source: Source, new_text: str) -> bool:
@@ -305,35 +317,20 @@ def output_file(path: Path) -> Iterator[BinaryIO]:
         except OSError as exc:
             raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
         return
-    directory = os.path.dirname(target) or "."
     try:
-        os.makedirs(directory, exist_ok=True)
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
     except OSError as exc:
         raise WriteError(f"{path}: cannot create its directory ({exc.strerror or exc})") from None
-    _clean_stale(directory, target)
-    tmp = ""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=_temp_prefix(target), suffix=_TEMP)
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+
+    def place(tmp: str) -> None:
         if os.path.isfile(target) and filecmp.cmp(tmp, target, shallow=False):
-            os.unlink(tmp)
+            os.unlink(tmp)  # the same bytes: the file is left as it is
             return
         os.chmod(tmp, _kept_mode(target))
         os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            if tmp:
-                os.unlink(tmp)
-        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            if tmp:
-                os.unlink(tmp)
-        raise
-    sync_directory(directory)
+
+    with _written_beside(target, str(path), place) as staged:
+        yield staged
 
 
 def _kept_mode(target: str) -> int:
