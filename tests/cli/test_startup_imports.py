@@ -28,6 +28,8 @@ NETWORK = {"requests", "urllib3", "http.client"}
 BUILDERS = {"babel", "markdown_it"}
 """CLDR is read only to build the lexicon (kept in the cache); markdown-it-py parses only
 a Markdown text that may hold a code block."""
+POOL = {"moneyfix.workers", "multiprocessing"}
+"""Worker processes only for ``-j N`` with more than one file."""
 CHECKING = {"moneyfix.check", "moneyfix.runner", "moneyfix.rates.table", "moneyfix.rules.periods"}
 
 
@@ -70,7 +72,7 @@ def test_scan_loads_neither_the_checker_nor_the_network(articles: Path, name: st
         ("63 billion tenge", "KZT"),
         ("US$148.42 million", "USD"),
     ]
-    unwanted = modules & (NETWORK | BUILDERS | CHECKING)
+    unwanted = modules & (NETWORK | BUILDERS | CHECKING | POOL)
     assert not unwanted
 
 
@@ -79,7 +81,7 @@ def test_check_loads_the_rules_but_not_the_network(articles: Path) -> None:
 
     assert out.strip() == "No problems found."
     assert "moneyfix.rules.periods" in modules
-    unwanted = modules & (NETWORK | BUILDERS)
+    unwanted = modules & (NETWORK | BUILDERS | POOL)
     assert not unwanted
 
 
