@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from moneyfix.cli.app import build
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = (
     "ASTANA, 24 November 2020. The bridge will cost nearly 63 billion tenge\n"
@@ -103,3 +105,9 @@ def test_version_answers_without_the_command_line_parser(articles: Path) -> None
     assert out.startswith("moneyfix ")
     unwanted = modules & {"typer", "click", "rich", "moneyfix.config"}
     assert not unwanted
+
+
+def test_a_command_is_built_alone() -> None:
+    assert [c.name for c in build("fix").registered_commands] == ["fix"]
+    assert [c.name for c in build("check").registered_commands] == ["check"]
+    assert {"check", "fix", "convert"} <= {c.name for c in build().registered_commands}

@@ -73,6 +73,8 @@ def build(command: str | None = None, *, bare: bool = False) -> typer.Typer:
         wanted = list(_COMMANDS.values())
     for module in dict.fromkeys(wanted):
         import_module(f"moneyfix.cli.{module}").register(app)
+    if command in _COMMANDS:  # typer makes every command registered: only the one run
+        app.registered_commands = [c for c in app.registered_commands if c.name in (None, command)]
     return app
 
 
