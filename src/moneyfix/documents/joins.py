@@ -11,7 +11,6 @@ silently wrong number), and a fix whose text would run into the next word is not
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 __all__ = ["glues_on", "joins", "split_by_markup"]
@@ -34,6 +33,8 @@ def _separates(markup: str, between_digits: bool) -> bool:
     A space entity between two digits (``235&nbsp;590``) is a group separator of one
     number, which the blanked text no longer shows: it joins.
     """
+    import html  # here: its entity table costs a plain-text run 8 million instructions
+
     from moneyfix.documents.html import tags
 
     pos = 0
