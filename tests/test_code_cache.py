@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 if sys.argv[1] == "cached":
     from moneyfix import code_cache
 
-    code_cache.install()
+    code_cache.install("test")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -60,7 +60,7 @@ def _run(tmp_path: Path, mode: str) -> str:
 
 
 def _kept(tmp_path: Path) -> Path:
-    (path,) = (tmp_path / "moneyfix").glob("code-dataclasses-*.bin")
+    (path,) = (tmp_path / "moneyfix").glob("code-test-*.bin")
     return path
 
 
