@@ -65,6 +65,19 @@ def _rounds(
     return times
 
 
+def measured_code() -> str:
+    """Where the ``moneyfix`` the commands run is imported from: the installed entry point
+    runs whatever this interpreter finds first, a checkout on ``PYTHONPATH`` (a worktree's
+    ``src``) before the editable install."""
+    found = subprocess.run(
+        [sys.executable, "-c", "import moneyfix; print(moneyfix.__file__)"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return str(Path(found.stdout.strip()).parent) if found.returncode == 0 else "not importable"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -95,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     base = times["python -c pass"]
     over_budget = False
-    print(f"start-up, {args.runs} rounds; budgets in ms over bare python")
+    print(f"start-up, {args.runs} rounds; budgets in ms over bare python; code: {measured_code()}")
     print(f"{'command':<44} {'median ms':>9} {'+ms':>7}  budget")
     for name, runs in times.items():
         median = statistics.median(ms for ms, _ in runs)

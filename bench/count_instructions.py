@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import newslike
 import newswire
+from bench_startup import measured_code
 
 ARTICLE = (
     "ASTANA, 24 November 2020. The regional budget for roads will grow to nearly\n"
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         article = Path(tmp) / "2020-11-24-roads.txt"
         article.write_text(ARTICLE, encoding="utf-8")
         subprocess.run([*cli, "scan", str(article)], capture_output=True, check=False)  # cache
-        print("start-up (Mi instructions)")
+        print(f"start-up (Mi instructions); code: {measured_code()}")
         for name, command in {
             "python -c pass": [sys.executable, "-c", "pass"],
             "python -c 'import typer'": [sys.executable, "-c", "import typer"],
