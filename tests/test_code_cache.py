@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 if sys.argv[1] == "cached":
     from moneyfix import code_cache
 
-    code_cache.install("test")
+    code_cache.install("test", sys.argv[2])
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -46,10 +46,10 @@ print(Point.__doc__, Point.__init__.__annotations__, Box.__init__.__annotations_
 '''
 
 
-def _run(tmp_path: Path, mode: str) -> str:
+def _run(tmp_path: Path, mode: str, package: str = "__main__") -> str:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "XDG_CACHE_HOME": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-c", CLASSES, mode],
+        [sys.executable, "-c", CLASSES, mode, package],
         env=env,
         capture_output=True,
         text=True,
@@ -92,3 +92,11 @@ def test_a_damaged_file_is_compiled_again(tmp_path: Path) -> None:
 
     assert _run(tmp_path, "cached") == compiled
     assert kept.read_bytes() == good
+
+
+def test_only_the_classes_of_the_package_are_kept(tmp_path: Path) -> None:
+    compiled = _run(tmp_path, "plain")
+
+    assert _run(tmp_path, "cached", "moneyfix") == compiled  # __main__'s classes: compiled
+
+    assert not (tmp_path / "moneyfix").exists()

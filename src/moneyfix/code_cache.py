@@ -8,7 +8,9 @@ classes, a fifth of its start-up beside Python's own. The same text always compi
 the same code, so the CLI has ``dataclasses`` run the code kept by an earlier run instead:
 its calls of the builtin ``exec`` go to :meth:`_Codes.exec`, which compiles only a text it
 has not seen, and the file is written back at exit when it did. Only the CLI installs this,
-for its own process; ``import moneyfix`` leaves ``dataclasses`` alone.
+for its own process, and only moneyfix's own classes are kept (a process that runs the CLI
+among other work, a test run, defines many more); ``import moneyfix`` leaves
+``dataclasses`` alone.
 
 Code is valid for the interpreter build that compiled it, which names the file (kept in
 the checked ``marshal`` format of :mod:`moneyfix.regex_cache`); a damaged or foreign file
@@ -36,28 +38,39 @@ class _Codes:
     """Texts a file keeps (classes edited in a checkout would otherwise pile up): past it,
     a save keeps only those this run used."""
 
-    def __init__(self, path: Path | None, engine: str, codes: dict[str, CodeType]) -> None:
+    def __init__(
+        self, path: Path | None, engine: str, codes: dict[str, CodeType], package: str
+    ) -> None:
         self.path = path
+        self.package = package
         self.engine = engine
         self.codes = codes
         self.used: set[str] = set()
         self.changed = False
 
     def exec(self, source: Any, globals: dict[str, Any], locals: Any = None, /) -> None:
-        """``exec(source, globals, locals)``, a source text's code taken from the cache."""
+        """``exec(source, globals, locals)``, a source text's code taken from the cache
+        when it defines the methods of a class of ``package`` (their globals are its
+        module's)."""
         if isinstance(source, str):
-            self.used.add(source)
-            code = self.codes.get(source)
-            if not isinstance(code, CodeType):
-                # dont_inherit: no __future__ of this module, as in the builtin exec called
-                # by dataclasses (whose own module has none).
-                code = compile(source, "<string>", "exec", dont_inherit=True)
-                self.codes[source] = code
-                if not self.changed and self.path is not None:
-                    atexit.register(self.save)
-                self.changed = True
-            source = code
+            source = self._code(source, str(globals.get("__name__", "")))
         builtins.exec(source, globals, locals)
+
+    def _code(self, source: str, module: str) -> CodeType:
+        # dont_inherit: compiled without this module's __future__ imports, as the builtin
+        # exec called by dataclasses compiles (whose own module has none); a text passed
+        # on to the builtin from here would be compiled with them.
+        if module != self.package and not module.startswith(f"{self.package}."):
+            return compile(source, "<string>", "exec", dont_inherit=True)
+        self.used.add(source)
+        code = self.codes.get(source)
+        if not isinstance(code, CodeType):
+            code = compile(source, "<string>", "exec", dont_inherit=True)
+            self.codes[source] = code
+            if not self.changed and self.path is not None:
+                atexit.register(self.save)
+            self.changed = True
+        return code
 
     def save(self) -> None:
         """Write the texts back (at exit, when this run compiled a new one)."""
@@ -67,11 +80,12 @@ class _Codes:
         _write(self.path, (self.engine, {s: self.codes[s] for s in keep if s in self.codes}))
 
 
-def install(name: str) -> None:
+def install(name: str, package: str = "moneyfix") -> None:
     """Serve the compiling ``dataclasses`` does from the cache, for the rest of this
     process (once; not where ``dataclasses`` already has an ``exec`` of its own). ``name``
     (the command's) names the file, so that each run reads only about what it needs: the
-    whole file is read, and ``check`` alone keeps some 200 KB."""
+    whole file is read, and ``check`` alone keeps some 200 KB. Only the classes of the
+    modules of ``package`` are kept."""
     import dataclasses
 
     if "exec" in vars(dataclasses):
@@ -80,4 +94,4 @@ def install(name: str) -> None:
     path = cached_file(f"code-{name}", zlib.crc32(engine.encode()), ".bin")
     kept = _unpacked(_read(path), engine) if path is not None else None
     codes = kept if isinstance(kept, dict) else {}
-    vars(dataclasses)["exec"] = _Codes(path, engine, codes).exec
+    vars(dataclasses)["exec"] = _Codes(path, engine, codes, package).exec
