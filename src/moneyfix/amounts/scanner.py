@@ -9,6 +9,7 @@ bare "38bn", spelled-out numbers, ranges written twice) is decided around the ca
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import sys
 from bisect import bisect_right
@@ -819,7 +820,22 @@ def find_amounts(text: str, lang: str = "en", *, offset: int = 0) -> list[Amount
     """Every amount of money in ``text``, in order, with exact code-point spans.
 
     ``offset`` shifts the spans, for a ``text`` that is a piece of a longer document.
+
+    The cyclic garbage collector is paused while it runs (and restored as it was): the
+    scan creates no reference cycles, but its drafts, matches and amounts (160,000 in
+    20 MB of money-dense text) set off collections that walk every object alive,
+    measured at ~15% of the scan's time there.
     """
+    if not gc.isenabled():
+        return _find_amounts(text, lang, offset)
+    gc.disable()
+    try:
+        return _find_amounts(text, lang, offset)
+    finally:
+        gc.enable()
+
+
+def _find_amounts(text: str, lang: str, offset: int) -> list[Amount]:
     pats = _patterns()
     style = _style(text, lang)
     drafts: list[_Draft] = []
