@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, TextIO
 
@@ -46,8 +45,7 @@ def stream_document(
     if at is None:
         return stream_rows(fmt, doc.path, doc.text, amounts, out, convert)
     index = LineIndex(doc.text, at.start, at.line, at.column)
-    moved = (replace(a, start=a.start + at.start, end=a.end + at.start) for a in amounts)
-    return stream_rows(fmt, doc.path, index, moved, out, convert, first)
+    return stream_rows(fmt, doc.path, index, amounts, out, convert, first, at.start)
 
 
 def converter(

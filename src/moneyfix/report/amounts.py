@@ -63,14 +63,22 @@ def converted_fields(converted: ConvertedValue | None) -> dict[str, str | None]:
 
 
 def amount_dict(
-    amount: Amount, index: LineIndex, converted: ConvertedValue | None = None, *, with_conv: bool
+    amount: Amount,
+    index: LineIndex,
+    converted: ConvertedValue | None = None,
+    *,
+    with_conv: bool,
+    shift: int = 0,
 ) -> dict[str, Any]:
-    """The fields of SPEC §3 plus line/column, Decimals as plain decimal strings."""
-    line, column = index.position(amount.start)
-    end_line, end_column = index.position(amount.end)
+    """The fields of SPEC §3 plus line/column, Decimals as plain decimal strings.
+
+    ``shift``: where the text the amount was found in starts in the file (a chunk's
+    amounts are placed by the writer, not copied to move them)."""
+    start, end = amount.start + shift, amount.end + shift
+    line, column, end_line, end_column = index.span(start, end)
     out: dict[str, Any] = {
-        "start": amount.start,
-        "end": amount.end,
+        "start": start,
+        "end": end,
         "line": line,
         "column": column,
         "end_line": end_line,
@@ -163,58 +171,67 @@ class JsonlRow:
     """Writes an amount's ``jsonl`` line: the text ``json.dumps(ensure_ascii=False)`` gives
     for ``{"path", "index", **amount_dict(...)}``, byte for byte, without building the
     dict. A 20 MB archive holds 100,000 amounts and more; through a dict and the
-    encoder each costs as much as finding it."""
+    encoder each costs as much as finding it. ``shift`` as for :func:`amount_dict`."""
 
-    __slots__ = ("_index", "_path", "_with_conv")
+    __slots__ = ("_path", "_shift", "_span", "_with_conv")
 
-    def __init__(self, path: str, index: LineIndex, *, with_conv: bool) -> None:
+    def __init__(self, path: str, index: LineIndex, *, with_conv: bool, shift: int = 0) -> None:
         self._path = f'{{"path": {_string(path)}, "index": '
-        self._index = index
+        self._span = index.span
         self._with_conv = with_conv
+        self._shift = shift
 
     def __call__(self, amount: Amount, number: int, converted: ConvertedValue | None) -> str:
-        line, column = self._index.position(amount.start)
-        end_line, end_column = self._index.position(amount.end)
+        start = amount.start + self._shift
+        end = amount.end + self._shift
+        line, column, end_line, end_column = self._span(start, end)
         rng = amount.range
         conv = ""
         if self._with_conv:
             fields = converted_fields(converted)
             conv = (
                 f', "converted_value": {_nullable(fields["converted_value"])}'
-                f', "converted_currency": {_nullable(fields["converted_currency"])}'
+                f', "converted_currency": {_WORDS[fields["converted_currency"]]}'
                 f', "converted_rate_date": {_nullable(fields["converted_rate_date"])}'
             )
+        low_high = "null" if rng is None else f'{{"low": "{rng[0]:f}", "high": "{rng[1]:f}"}}'
+        subunit = "" if amount.subunit is None else f', "subunit": {_string(amount.subunit)}'
         return (
-            f'{self._path}{number}, "start": {amount.start}, "end": {amount.end}, '
+            f'{self._path}{number}, "start": {start}, "end": {end}, '
             f'"line": {line}, "column": {column}, "end_line": {end_line}, '
             f'"end_column": {end_column}, "text": {_string(amount.text)}, '
-            f'"value": "{decimal_str(amount.value)}", '
-            f'"currency": {_nullable(amount.currency)}, '
-            f'"magnitude": {_nullable(amount.magnitude)}, "decimals": {amount.decimals}, '
+            f'"value": "{amount.value:f}", "currency": {_WORDS[amount.currency]}, '
+            f'"magnitude": {_WORDS[amount.magnitude]}, "decimals": {amount.decimals}, '
             f'"approximate": {_BOOL[amount.approximate]}, '
-            f'"qualifier": {_nullable(amount.qualifier)}, "range": '
-            + (
-                "null"
-                if rng is None
-                else f'{{"low": "{decimal_str(rng[0])}", "high": "{decimal_str(rng[1])}"}}'
-            )
-            + f', "assumed_currency": {_BOOL[amount.assumed_currency]}, '
-            f'"ambiguous": {_nullable(amount.ambiguous)}'
-            + ("" if amount.subunit is None else f', "subunit": {_string(amount.subunit)}')
-            + f"{conv}}}\n"
+            f'"qualifier": {_WORDS[amount.qualifier]}, "range": {low_high}, '
+            f'"assumed_currency": {_BOOL[amount.assumed_currency]}, '
+            f'"ambiguous": {_WORDS[amount.ambiguous]}{subunit}{conv}}}\n'
         )
 
 
 _BOOL = {False: "false", True: "true"}
 
+_string = encode_basestring
+"""A JSON string as ``json.dumps(ensure_ascii=False)`` writes it."""
+
+
+class _Encoded(dict[str | None, str]):
+    """JSON text of a string or ``null``, kept for the few that recur (currency codes,
+    magnitudes, qualifiers): a row asks for four, and a lookup is cheaper than a call.
+    Bounded, so a stream of distinct strings is encoded each time, not hoarded."""
+
+    def __missing__(self, value: str | None) -> str:
+        encoded = "null" if value is None else _string(value)
+        if len(self) < 4096:
+            self[value] = encoded
+        return encoded
+
+
+_WORDS = _Encoded()
+
 
 def _nullable(value: str | None) -> str:
     return "null" if value is None else _string(value)
-
-
-def _string(value: str) -> str:
-    """A JSON string as ``json.dumps(ensure_ascii=False)`` writes it."""
-    return encode_basestring(value)
 
 
 def _cell(value: object) -> str:
@@ -254,6 +271,10 @@ def _csv_row(path: str, obj: dict[str, Any], with_conversions: bool) -> list[str
     return [_cell(row[c]) for c in columns]
 
 
+_BATCH = 512
+"""Rows joined into one write: a write per row cost a tenth of a money-dense scan."""
+
+
 def stream_rows(
     fmt: str,
     path: str,
@@ -262,25 +283,36 @@ def stream_rows(
     out: TextIO,
     convert: Callable[[Amount], ConvertedValue | None] | None = None,
     first: int = 0,
+    shift: int = 0,
 ) -> int:
-    """Write ``jsonl`` or ``csv`` rows for amounts as they come (no list is kept), the same
-    rows the renderers above give. Returns the number of rows; the csv header is the
-    caller's (:func:`csv_header`). ``text`` may be the positions of a chunk of the file,
-    whose rows are numbered from ``first``."""
+    """Write ``jsonl`` or ``csv`` rows for amounts as they come (at most ``_BATCH`` rows
+    are kept), the same rows the renderers above give. Returns the number of rows; the
+    csv header is the caller's (:func:`csv_header`). ``text`` may be the positions of a
+    chunk of the file, whose rows are numbered from ``first``, its amounts' offsets
+    counted from ``shift`` (where the chunk starts)."""
     import csv
 
     index = LineIndex(text) if isinstance(text, str) else text
     with_conv = convert is not None
-    row = JsonlRow(path, index, with_conv=with_conv) if fmt == "jsonl" else None
+    if fmt == "jsonl":
+        row = JsonlRow(path, index, with_conv=with_conv, shift=shift)
+        batch: list[str] = []
+        number = first
+        for amount in amounts:
+            batch.append(row(amount, number, convert(amount) if convert is not None else None))
+            number += 1
+            if len(batch) == _BATCH:
+                out.write("".join(batch))
+                batch.clear()
+        if batch:
+            out.write("".join(batch))
+        return number - first
     writer = csv.writer(out, lineterminator="\n")
     count = 0
     for amount in amounts:
         converted = convert(amount) if convert is not None else None
-        if row is not None:
-            out.write(row(amount, first + count, converted))
-        else:
-            obj = amount_dict(amount, index, converted, with_conv=with_conv)
-            writer.writerow(_csv_row(path, obj, with_conv))
+        obj = amount_dict(amount, index, converted, with_conv=with_conv, shift=shift)
+        writer.writerow(_csv_row(path, obj, with_conv))
         count += 1
     return count
 

@@ -69,6 +69,32 @@ class LineIndex:
         column = local - self._starts[i] + 1
         return i + self._line, (column + self._column - 1 if i == 0 else column)
 
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line and column of ``start`` and of ``end``, as :meth:`position` gives them, with
+        one lookup when both are on one line: every row of ``scan``'s output asks this,
+        and 160,000 rows of 20 MB of money-dense news spent a tenth of the run in two
+        calls of ``position`` each."""
+        local = start - self._start
+        local_end = end - self._start
+        length = self._length
+        if not (0 <= local <= length and 0 <= local_end <= length):
+            return (*self.position(start), *self.position(end))  # raises ValueError
+        starts = self._starts
+        i = bisect_right(starts, local) - 1
+        first = starts[i]
+        if first <= local_end and (i + 1 == len(starts) or local_end < starts[i + 1]):
+            j, last = i, first
+        else:
+            j = bisect_right(starts, local_end) - 1
+            last = starts[j]
+        shift = self._column - 1
+        return (
+            i + self._line,
+            local - first + 1 + (shift if i == 0 else 0),
+            j + self._line,
+            local_end - last + 1 + (shift if j == 0 else 0),
+        )
+
     def line_start(self, line: int) -> int:
         """Offset of the first code point of ``line``."""
         return self._starts[line - self._line] + self._start
@@ -109,6 +135,9 @@ class SparseIndex(LineIndex):
 
     def position(self, offset: int) -> tuple[int, int]:
         return self._part(offset).position(offset)
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        return (*self.position(start), *self.position(end))
 
     def line_start(self, line: int) -> int:
         return self._line_part(line).line_start(line)
