@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
-import random
 import sys
 import time
 from collections.abc import Callable
@@ -39,6 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import moneyfix.check
+from conversions import DAY, pairs_text
 from floor import floor_seconds
 from moneyfix.check import check_document
 from moneyfix.config import Config
@@ -49,8 +48,6 @@ from moneyfix.report import CHECK_FORMATS, SCAN_FORMATS, render_amounts, render_
 from moneyfix.runner import FixError, fix_document
 from moneyfix.scanning import scan_document
 
-DAY = dt.date(2020, 11, 24)
-USD_KZT = 425.59  # NBK's official rate on DAY
 MB = 1_000_000
 STEPS = ("read", "scan", "check", "MF004", "report", "fix")
 LINEAR = ("read", "scan", "check", "report", "fix")
@@ -63,22 +60,6 @@ HOSTILE = {
     '"123 " x N': ("groups.txt", "123 ", 50_000),
     '"<b " x N (Markdown)': ("tags.md", "<b ", 50_000),
 }
-
-
-def pairs_text(count: int, seed: int = 5) -> str:
-    """``count`` paragraphs of our own, each with one conversion at DAY's rate; every
-    fourth leaves out "million" after the dollars (an MF001 with a fix)."""
-    rng = random.Random(seed)
-    paragraphs = []
-    for i in range(count):
-        kzt = rng.randint(10, 999) + rng.randint(0, 9) / 10
-        usd = kzt * 1000 / USD_KZT
-        magnitude = "" if i % 4 == 3 else " million"
-        paragraphs.append(
-            f"Item {i}: the district will spend {kzt:.1f} billion tenge "
-            f"(US${usd:.2f}{magnitude}) on roads and schools, officials said."
-        )
-    return "\n\n".join(paragraphs) + "\n"
 
 
 def news_text(size: int) -> str:

@@ -75,7 +75,13 @@ def measured_code() -> str:
         text=True,
         check=False,
     )
-    return str(Path(found.stdout.strip()).parent) if found.returncode == 0 else "not importable"
+    if found.returncode != 0:
+        return "not importable"
+    where = str(Path(found.stdout.strip()).parent)
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") and "site-packages" not in where:
+        # a checkout's modules are then compiled at every start: ~320 Mi of a small scan
+        where += " (PYTHONDONTWRITEBYTECODE is set: compiled from source at every start)"
+    return where
 
 
 def main(argv: list[str] | None = None) -> int:

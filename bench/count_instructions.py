@@ -10,9 +10,13 @@ machine is busy. Reported in millions of instructions (Mi):
   article (warm user cache); a launcher script (pyenv's shims) is counted with the
   interpreter it starts;
 - the scanner: ``find_amounts`` over generated general news (``newswire``) and money-dense
-  text (``newslike``), minus the cost of starting and importing.
+  text (``newslike``), minus the cost of starting and importing;
+- with ``--pairs``: ``moneyfix check`` of one document of N conversions (``conversions``),
+  N doubling, less the start-up of a check of the small article, and the ratio of each
+  step to the one before: the doubling ratio of ``bench_doubling.py`` with no machine in
+  it (a linear ``check`` gives 2.00; wall-clock adds the slower memory of a bigger heap).
 
-    python bench/count_instructions.py [--kb 500]
+    python bench/count_instructions.py [--kb 500] [--pairs 500,1000,2000,4000]
 
 Needs valgrind (Debian: ``apt-get install valgrind``); runs ~50x slower than natively.
 """
@@ -31,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import newslike
 import newswire
 from bench_startup import measured_code
+from conversions import DAY, pairs_text
 
 ARTICLE = (
     "ASTANA, 24 November 2020. The regional budget for roads will grow to nearly\n"
@@ -71,6 +76,7 @@ def instructions(command: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kb", type=int, default=500, help="size of each scanned text")
+    parser.add_argument("--pairs", help="conversions per document, doubling (e.g. 500,1000,2000)")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: nothing to count", file=sys.stderr)
@@ -101,7 +107,25 @@ def main(argv: list[str] | None = None) -> int:
             scanned = instructions([*base, "scan"]) - instructions([*base, "load"])
             per_mb = scanned / 1e6 / (args.kb / 1000)
             print(f"  {kind:<30} {scanned / 1e6:8.0f}   ({per_mb:.0f} per MB)")
+        if args.pairs:
+            _check_doubling(cli, article, [int(n) for n in args.pairs.split(",")], Path(tmp))
     return 0
+
+
+def _check_doubling(cli: list[str], article: Path, counts: list[int], tmp: Path) -> None:
+    """``check`` of one document of each count of conversions: instructions beyond a
+    small check's, and each count's ratio to the one before."""
+    options = ["--date", DAY.isoformat(), "--output-format", "json"]
+    start_up = instructions([*cli, "check", str(article), *options])
+    print(f"check of one document of N conversions (Mi instructions beyond {start_up / 1e6:.0f})")
+    before = 0
+    for count in counts:
+        document = tmp / f"pairs-{count}.txt"
+        document.write_text(pairs_text(count), encoding="utf-8")
+        spent = instructions([*cli, "check", str(document), *options]) - start_up
+        ratio = f"x{spent / before:.2f}" if before else ""
+        print(f"  {count:>6,} conversions {spent / 1e6:10.0f} {ratio:>7}")
+        before = spent
 
 
 if __name__ == "__main__":
