@@ -161,11 +161,17 @@ def read_chunks(path: Path, name: str, kind: str, size: int = CHUNK_SIZE) -> Ite
 
 
 def _advance(text: str, line: int, column: int) -> tuple[int, int]:
-    """Line and column just after ``text``, which began at ``line``, ``column``."""
-    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    """Line and column just after ``text``, which began at ``line``, ``column``. Most
+    files hold no ``\r``, told by one fast look: counting ``\r`` and ``\r\n`` in a
+    megabyte of text costs three times as much as counting ``\n``."""
+    if "\r" in text:
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+        last = max(text.rfind("\n"), text.rfind("\r"))
+    else:
+        breaks = text.count("\n")
+        last = text.rfind("\n")
     if not breaks:
         return line, column + len(text)
-    last = max(text.rfind("\n"), text.rfind("\r"))
     return line + breaks, len(text) - last
 
 
@@ -177,8 +183,11 @@ def _cut(buf: str, limit: int, kind: str, head: bool) -> int:
         return buf.rfind("\n", 0, limit) + 1
     cuts = []
     at = limit
+    crlf = "\r" in buf  # else each look for "\n\r\n" would read the whole buffer back
     while at > 0 and limit - at < _SENTENCE_NEAR:
-        found = max(buf.rfind("\n\n", 0, at), buf.rfind("\n\r\n", 0, at))
+        found = buf.rfind("\n\n", 0, at)
+        if crlf:
+            found = max(found, buf.rfind("\n\r\n", 0, at))
         if found < 0:
             break
         cuts.append((found, found + (2 if buf[found + 1] == "\n" else 3)))
