@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
-from moneyfix.amounts import iter_amounts
+from moneyfix.amounts import find_amounts, iter_amounts
 from moneyfix.analysis import analyse, document_lang, readable_text, scan_report, whole_amounts
 from moneyfix.model import Amount, Document, FileReport
-from moneyfix.report.amounts import ConvertedValue, stream_rows
+from moneyfix.report.amounts import ConvertedValue, row_texts, write_rows
 from moneyfix.report.positions import LineIndex
 
 if TYPE_CHECKING:
@@ -40,12 +41,86 @@ def stream_document(
 
     ``at``: the document is that chunk of a bigger file (``chunked.chunk_documents``),
     its rows placed in the file and numbered from ``first``."""
+    return write_rows(fmt, doc.path, document_rows(doc, fmt, lang, convert, at), out, first)
+
+
+def document_rows(
+    doc: Document,
+    fmt: str,
+    lang: str = "auto",
+    convert: Callable[[Amount], ConvertedValue | None] | None = None,
+    at: Chunk | None = None,
+) -> Iterator[str]:
+    """The document's rows as ``report.amounts.write_rows`` takes them, found as they are
+    taken; ``at`` as for :func:`stream_document`."""
     text = readable_text(doc)
     amounts = whole_amounts(doc, iter_amounts(text, document_lang(doc, text, lang)))
     if at is None:
-        return stream_rows(fmt, doc.path, doc.text, amounts, out, convert)
+        return row_texts(fmt, doc.path, LineIndex(doc.text), amounts, convert)
     index = LineIndex(doc.text, at.start, at.line, at.column)
-    return stream_rows(fmt, doc.path, index, amounts, out, convert, first, at.start)
+    return row_texts(fmt, doc.path, index, amounts, convert, at.start)
+
+
+Scanned = tuple[str, bool, Iterable[str]]
+"""A document's path, whether it goes on a file's rows (a chunk after the first) and
+its rows (``document_rows``)."""
+
+
+def scanned_rows(
+    docs: Iterable[tuple[Document, Chunk | None]],
+    fmt: str,
+    lang: str,
+    to: tuple[str, RateTable] | None = None,
+    jobs: int = 1,
+) -> Iterator[Scanned]:
+    """Each document's rows, in order, with its amounts valued in ``to`` (a currency and
+    the rates); with ``jobs`` > 1 found in that many worker processes (capped by the
+    cores), a big file's chunks shared out among them. A worker hands back a chunk's
+    rows whole, so memory is bounded by a few chunks and their rows; the rows are those
+    of one process, byte for byte (a chunk's rows do not depend on the chunks before)."""
+    work = partial(_listed, fmt=fmt, lang=lang, to=to)
+    pool = None
+    if jobs > 1:
+        from moneyfix.workers import WorkerPool
+
+        # A worker killed from outside: its chunk is scanned here, the rows stay whole.
+        pool = WorkerPool(jobs, work, _warm_up, lost=lambda chunk, _reason: work(chunk))
+        pool.cap(jobs)
+    if pool is None or pool.jobs == 1:
+        yield from (_rows_of(item, fmt, lang, to) for item in docs)
+        return
+    pool.start()
+    try:
+        for scanned in pool.results(([item] for item in docs), ordered=True):
+            yield from scanned
+    finally:
+        pool.close()
+
+
+def _rows_of(
+    item: tuple[Document, Chunk | None], fmt: str, lang: str, to: tuple[str, RateTable] | None
+) -> Scanned:
+    doc, at = item
+    convert = converter(to[0], to[1], doc.date) if to is not None else None
+    return doc.path, at is not None and at.start > 0, document_rows(doc, fmt, lang, convert, at)
+
+
+def _listed(
+    items: list[tuple[Document, Chunk | None]],
+    fmt: str,
+    lang: str,
+    to: tuple[str, RateTable] | None,
+) -> list[Scanned]:
+    """A worker's answer: the documents' rows, listed to travel back."""
+    return [
+        (path, goes_on, list(rows))
+        for path, goes_on, rows in (_rows_of(item, fmt, lang, to) for item in items)
+    ]
+
+
+def _warm_up() -> None:
+    """The scanner's patterns built before the workers fork, so each starts with them."""
+    find_amounts("warm-up: 5 billion tenge ($10 million)")
 
 
 def converter(

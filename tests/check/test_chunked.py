@@ -7,6 +7,7 @@ cut into many chunks; the real size is 1 MB. Memory itself is measured by
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -299,6 +300,33 @@ def test_scan_streams_big_files_in_chunks(tmp_path: Path, monkeypatch: pytest.Mo
     for path in (first, second):  # each file's rows numbered from 0 on, across its chunks
         indexes = [row["index"] for row in rows if row["path"] == str(path)]
         assert indexes == list(range(len(indexes))) and len(indexes) > 5
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_scan_over_workers_gives_the_rows_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    first = tmp_path / "2020-11-24-a.txt"
+    first.write_text(article(), encoding="utf-8")
+    second = tmp_path / "b.md"
+    second.write_text(MARKDOWN, encoding="utf-8")
+    monkeypatch.setattr(moneyfix.chunked, "CHUNKED_FROM", 100)
+    small_chunks = functools.partial(moneyfix.chunked.chunk_documents, size=60)
+    monkeypatch.setattr(moneyfix.chunked, "chunk_documents", small_chunks)
+    args = ["scan", str(first), str(second), "--format", fmt, "--to", "USD"]
+    alone = CliRunner().invoke(app, args, catch_exceptions=False)
+    shared = CliRunner().invoke(app, [*args, "-j", "2"], catch_exceptions=False)
+    assert shared.exit_code == alone.exit_code == 0
+    assert shared.stdout == alone.stdout
+    assert len(alone.stdout.splitlines()) > 20 and "USD" in alone.stdout
+
+
+def test_scan_wants_one_job_at_least(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(article(), encoding="utf-8")
+    result = CliRunner().invoke(app, ["scan", str(path), "--format", "jsonl", "-j", "0"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "moneyfix: option --jobs: expected a whole number >= 1"
 
 
 def counted(reads: list[str]) -> Callable[..., Iterator[Chunk]]:

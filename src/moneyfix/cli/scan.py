@@ -58,6 +58,9 @@ def register(app: typer.Typer) -> None:
         ),
         config: Path | None = typer.Option(None, "--config", help="A moneyfix.toml to use."),
         rates_dir: Path | None = rates_dir_option(),
+        jobs: int = typer.Option(
+            1, "-j", "--jobs", help="Worker processes for jsonl and csv (capped by the cores)."
+        ),
     ) -> None:
         """List every money amount with its span, value and currency."""
         import contextlib
@@ -76,6 +79,8 @@ def register(app: typer.Typer) -> None:
             problems.add(f"option --format: choose one of {choices}")
         if fmt == "parquet" and output is None:
             problems.add("option --format parquet: give the file to write with -o FILE")
+        if jobs < 1:
+            problems.add("option --jobs: expected a whole number >= 1")
         if problems:
             problems.report()
             raise typer.Exit(2)
@@ -132,7 +137,8 @@ def register(app: typer.Typer) -> None:
             whole = (doc for doc, _ in documents())
             _parquet(whole, output, lang_code, to_code, table, problems)
         elif fmt in ("jsonl", "csv"):
-            _stream(documents(chunked=True), fmt, output, lang_code, to_code, table, problems)
+            to_rates = (to_code, table) if to_code and table else None
+            _stream(documents(chunked=True), fmt, output, (lang_code, to_rates, jobs), problems)
         else:
             whole = (doc for doc, _ in documents())
             _collect(whole, fmt, output, lang_code, to_code, table, problems)
@@ -145,24 +151,23 @@ def _stream(
     docs: Iterable[tuple[Document, Chunk | None]],
     fmt: str,
     output: Path | None,
-    lang: str,
-    to: str | None,
-    table: RateTable | None,
+    scanning: tuple[str, tuple[str, RateTable] | None, int],
     problems: Problems,
 ) -> None:
     """jsonl and csv rows written as they are found: memory bounded by a chunk of text
-    (a big file's rows numbered on from chunk to chunk)."""
-    from moneyfix.report.amounts import csv_header
-    from moneyfix.scanning import converter, stream_document
+    (a big file's rows numbered on from chunk to chunk). ``scanning``: the language, the
+    currency to value amounts in with its rates, and the worker processes."""
+    from moneyfix.report.amounts import csv_header, write_rows
+    from moneyfix.scanning import scanned_rows
 
+    lang, to, jobs = scanning
     with report_output(output, problems) as out:
         if fmt == "csv":
             out.write(csv_header(to is not None))
         rows = 0
-        for doc, at in docs:
-            rows = rows if at is not None and at.start else 0
-            convert = converter(to, table, doc.date) if to and table else None
-            rows += stream_document(doc, fmt, out, lang, convert, at, rows)
+        for path, goes_on, texts in scanned_rows(docs, fmt, lang, to, jobs):
+            rows = rows if goes_on else 0
+            rows += write_rows(fmt, path, texts, out, rows)
 
 
 def _parquet(

@@ -8,7 +8,7 @@ the rates at each article's date; here it is only data to print, passed as a map
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any, NamedTuple, TextIO
@@ -173,15 +173,20 @@ class JsonlRow:
     dict. A 20 MB archive holds 100,000 amounts and more; through a dict and the
     encoder each costs as much as finding it. ``shift`` as for :func:`amount_dict`."""
 
-    __slots__ = ("_path", "_shift", "_span", "_with_conv")
+    __slots__ = ("_head", "_shift", "_span", "_with_conv")
 
     def __init__(self, path: str, index: LineIndex, *, with_conv: bool, shift: int = 0) -> None:
-        self._path = f'{{"path": {_string(path)}, "index": '
+        self._head = row_head(path)
         self._span = index.span
         self._with_conv = with_conv
         self._shift = shift
 
     def __call__(self, amount: Amount, number: int, converted: ConvertedValue | None) -> str:
+        return f"{self._head}{number}{self.rest(amount, converted)}"
+
+    def rest(self, amount: Amount, converted: ConvertedValue | None) -> str:
+        """The line after the row's number: what a worker scanning one chunk of a file
+        writes, not knowing how many rows the chunks before it have."""
         start = amount.start + self._shift
         end = amount.end + self._shift
         line, column, end_line, end_column = self._span(start, end)
@@ -197,7 +202,7 @@ class JsonlRow:
         low_high = "null" if rng is None else f'{{"low": "{rng[0]:f}", "high": "{rng[1]:f}"}}'
         subunit = "" if amount.subunit is None else f', "subunit": {_string(amount.subunit)}'
         return (
-            f'{self._path}{number}, "start": {start}, "end": {end}, '
+            f', "start": {start}, "end": {end}, '
             f'"line": {line}, "column": {column}, "end_line": {end_line}, '
             f'"end_column": {end_column}, "text": {_string(amount.text)}, '
             f'"value": "{amount.value:f}", "currency": {_WORDS[amount.currency]}, '
@@ -207,6 +212,11 @@ class JsonlRow:
             f'"assumed_currency": {_BOOL[amount.assumed_currency]}, '
             f'"ambiguous": {_WORDS[amount.ambiguous]}{subunit}{conv}}}\n'
         )
+
+
+def row_head(path: str) -> str:
+    """A ``jsonl`` row of ``path`` up to its number."""
+    return f'{{"path": {_string(path)}, "index": '
 
 
 _BOOL = {False: "false", True: "true"}
@@ -290,31 +300,59 @@ def stream_rows(
     csv header is the caller's (:func:`csv_header`). ``text`` may be the positions of a
     chunk of the file, whose rows are numbered from ``first``, its amounts' offsets
     counted from ``shift`` (where the chunk starts)."""
-    import csv
-
     index = LineIndex(text) if isinstance(text, str) else text
+    return write_rows(fmt, path, row_texts(fmt, path, index, amounts, convert, shift), out, first)
+
+
+def row_texts(
+    fmt: str,
+    path: str,
+    index: LineIndex,
+    amounts: Iterable[Amount],
+    convert: Callable[[Amount], ConvertedValue | None] | None = None,
+    shift: int = 0,
+) -> Iterator[str]:
+    """Each amount's row as :func:`write_rows` takes it: a ``csv`` line, or a ``jsonl``
+    line after its number (:meth:`JsonlRow.rest`); ``shift`` as for :func:`amount_dict`."""
     with_conv = convert is not None
     if fmt == "jsonl":
-        row = JsonlRow(path, index, with_conv=with_conv, shift=shift)
-        batch: list[str] = []
-        number = first
+        rest = JsonlRow(path, index, with_conv=with_conv, shift=shift).rest
         for amount in amounts:
-            batch.append(row(amount, number, convert(amount) if convert is not None else None))
-            number += 1
-            if len(batch) == _BATCH:
-                out.write("".join(batch))
-                batch.clear()
-        if batch:
-            out.write("".join(batch))
-        return number - first
-    writer = csv.writer(out, lineterminator="\n")
-    count = 0
+            yield rest(amount, convert(amount) if convert is not None else None)
+        return
+    import csv
+
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator="\n")
     for amount in amounts:
         converted = convert(amount) if convert is not None else None
         obj = amount_dict(amount, index, converted, with_conv=with_conv, shift=shift)
         writer.writerow(_csv_row(path, obj, with_conv))
-        count += 1
-    return count
+        yield lines.pop()
+
+
+class _Lines(list[str]):
+    """Where a ``csv.writer`` puts each line it writes, for :func:`row_texts` to take."""
+
+    def write(self, line: str) -> None:
+        self.append(line)
+
+
+def write_rows(fmt: str, path: str, rows: Iterable[str], out: TextIO, first: int = 0) -> int:
+    """Write :func:`row_texts` rows of ``path``, ``_BATCH`` at a time, ``jsonl`` ones
+    numbered from ``first``. Returns the number of rows."""
+    head = row_head(path) if fmt == "jsonl" else None
+    batch: list[str] = []
+    number = first
+    for row in rows:
+        batch.append(row if head is None else f"{head}{number}{row}")
+        number += 1
+        if len(batch) == _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    if batch:
+        out.write("".join(batch))
+    return number - first
 
 
 def csv_header(with_conversions: bool) -> str:
