@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe", "display"]
@@ -44,6 +44,53 @@ class Amount:
         """The text as a message quotes it: on one line, though hard-wrapped text may
         split an amount across two ("US$235.59\nmillion")."""
         return " ".join(self.text.split())
+
+
+class _WrittenAmount:
+    """An ``Amount`` written field by field with plain stores, then made one: its class
+    set to ``Amount``, whose slots are the same. A frozen dataclass's ``__init__`` writes
+    each field through ``object.__setattr__``, 20,000 instructions for an amount's 13
+    against 4,700 this way, and the scanner makes one for every amount it finds."""
+
+    __slots__ = Amount.__slots__
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        value: Decimal,
+        currency: str | None,
+        magnitude: str | None = None,
+        decimals: int = 0,
+        approximate: bool = False,
+        qualifier: str | None = None,
+        range: tuple[Decimal, Decimal] | None = None,
+        assumed_currency: bool = False,
+        ambiguous: str | None = None,
+        subunit: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.currency = currency
+        self.magnitude = magnitude
+        self.decimals = decimals
+        self.approximate = approximate
+        self.qualifier = qualifier
+        self.range = range
+        self.assumed_currency = assumed_currency
+        self.ambiguous = ambiguous
+        self.subunit = subunit
+        self.__class__ = Amount  # type: ignore[assignment]  # the same slots, in order
+
+
+# ``Amount(...)``: the same object, made faster (see ``_WrittenAmount``).
+if TYPE_CHECKING:
+    new_amount = Amount
+else:
+    new_amount = _WrittenAmount
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,7 @@ from moneyfix.amounts.notations import with_written_rates
 from moneyfix.amounts.numbers import NumberStyle, number_style, read_number
 from moneyfix.amounts.spelled import spelled_amounts
 from moneyfix.hedges import HEDGES, HEDGES_AFTER
-from moneyfix.model import Amount
+from moneyfix.model import Amount, new_amount
 from moneyfix.regex_cache import compile_all
 
 _SPACE = r"[ \u00a0\u2009\u202f]"
@@ -1189,7 +1189,7 @@ def _joined_ranges(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 def _amount(text: str, draft: _Draft, offset: int) -> Amount:
     qualifier = _hedge(text, draft)
-    return Amount(  # positional: this runs for every amount of an archive
+    return new_amount(  # positional: this runs for every amount of an archive
         draft.start + offset,
         draft.end + offset,
         text[draft.start : draft.end],
