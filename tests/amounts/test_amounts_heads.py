@@ -71,3 +71,12 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "wants"), CASES)
 def test_heads(sentence: str, wants: list[Want]) -> None:
     check(sentence, wants)
+
+
+def test_tail_groups_in_the_order_they_are_read() -> None:
+    """The reader takes the tail's groups by position (``Match.groups``), not by name."""
+    from moneyfix.amounts.scanner import _patterns
+
+    assert tuple(_patterns().tail.groupindex) == (
+        "rsep", "num2", "mag", "units", "cspace", "paren", "cur", "sub", "count", "subword",
+    )  # fmt: skip

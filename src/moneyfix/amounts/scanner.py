@@ -98,6 +98,8 @@ class _Patterns(NamedTuple):
     list_item: re.Pattern[str]
     currency_of: dict[str, str]
     magnitude_of: dict[str, int]
+    marks: frozenset[str]
+    """The currency signs and codes."""
 
 
 def _first_letters(*groups: Iterable[str]) -> str:
@@ -182,6 +184,7 @@ def _patterns() -> _Patterns:
         list_item=list_item,
         currency_of={**{k.lower(): v for k, v in lex.currency_words.items()}, **lex.symbols},
         magnitude_of={k.lower(): v for k, v in lex.magnitudes.items()},
+        marks=frozenset({*lex.symbols, *lex.codes}),
     )
 
 
@@ -234,6 +237,7 @@ def _sources(lex: Lexicon) -> tuple[str, ...]:
     parts = len(set(lex.magnitudes.values()))
     more = rf"(?:{_SPACE}?{_NUM}{_SPACE}?(?:{magnitude})){{0,{parts - 1}}}"
     range_sep = rf"(?:{_SPACE}?[-–—]{_SPACE}?|{_SPACE}+(?:to|до|and){_SPACE}+)"
+    # (_from_anchor reads the tail's groups by position, in this order.)
     tail = (
         rf"(?:(?P<rsep>{range_sep})(?P<num2>{_NUM}))?"
         # (any run of blanks: HTML tags and entities are blanked to spaces, however long
@@ -360,17 +364,29 @@ def _read_parts(text: str, style: NumberStyle) -> tuple[Decimal, int, str | None
     return total, decimals, first_magnitude, ambiguous
 
 
+@functools.lru_cache(maxsize=1024)
+def _magnitude_part(mag: str) -> tuple[str, int] | None:
+    """A tail's magnitude part read: its word and exponent (" billion" -> "billion", 9),
+    or None when it holds more numbers ("trln56bln"). (Kept: a text writes few, each
+    many times.)"""
+    if _DIGIT.search(mag):
+        return None
+    magnitude = mag.lstrip(" \u00a0\u2009\u202f\r\n\t-")
+    return magnitude, magnitude_exponent(magnitude)
+
+
 def _read_value(
     number: str, mag: str | None, style: NumberStyle
 ) -> tuple[Decimal, int, str | None, str | None]:
     """A number with its magnitude part: value, decimals, magnitude word, ambiguity."""
-    if mag and _DIGIT.search(mag):
+    if not mag:
+        value, decimals, ambiguous = read_number(number, style)
+        return value, decimals, None, ambiguous
+    part = _magnitude_part(mag)
+    if part is None:
         return _read_parts(number + mag, style)
     value, decimals, ambiguous = read_number(number, style)
-    if not mag:
-        return value, decimals, None, ambiguous
-    magnitude = mag.lstrip(" \u00a0\u2009\u202f\r\n\t-")
-    return value.scaleb(magnitude_exponent(magnitude)), decimals, magnitude, ambiguous
+    return value.scaleb(part[1]), decimals, part[0], ambiguous
 
 
 # Before a sign, glued ("US$5") or, for the United States, spaced ("US $5").
@@ -397,7 +413,8 @@ def _from_anchor(
     None when it is not money."""
     sign = head["sign"] if kind == "sign" else None
     prefix = head["prefix"] if kind == "prefix" else None
-    mag, cur, cspace, num2 = m.group("mag", "cur", "cspace", "num2")
+    # (all ten at once, by position: they cost about what two read by name do)
+    rsep, num2, mag, units, cspace, _, cur, sub, count, subword = m.groups()
     if not (sign or prefix or mag or cur):
         return None  # a bare number is money only with a magnitude or currency after it
     number = head["num"]
@@ -419,10 +436,10 @@ def _from_anchor(
     ):
         return None  # only glued, and not a model name: "T 92", "T20s", "T-34", "T4 visa"
     subunit = cur if cur and _subunit_code(cur) else None  # as written: "US cents"
-    if (sign or prefix) and cur and (subunit or cur in lexicon().symbols or cur in lexicon().codes):
+    if (sign or prefix) and cur and (subunit or cur in _patterns().marks):
         cur = subunit = None  # "$ 452.92 € 484.99", "USD 470 EUR 511": the next figure's sign
         end = m.start("cspace")
-    if subunit == "c" and (kind or m["cspace"]):
+    if subunit == "c" and (kind or cspace):
         return None  # a letter counts only glued to a bare number: "(11c)", not "5 c)"
     if sign:
         glued = _SIGN_PREFIXES.search(text, max(0, start - 5), start)
@@ -433,14 +450,10 @@ def _from_anchor(
     letter = magnitude is not None and magnitude.lower() in LETTER_MAGNITUDES
     if letter and not (sign or prefix or cur):
         return None
-    if m["units"]:
-        value += int(m["units"])
+    if units:
+        value += int(units)
     rng = None
-    if (
-        num2 is not None
-        and "and" in m["rsep"]
-        and not _BETWEEN.search(text, max(0, start - 12), start)
-    ):
+    if num2 is not None and "and" in rsep and not _BETWEEN.search(text, max(0, start - 12), start):
         # "5 and 7 billion tenge" outside "between ... and": only the second is money
         start = m.start("num2")
         value, decimals, magnitude, ambiguous = _read_value(num2, mag, style)
@@ -455,9 +468,9 @@ def _from_anchor(
         currency = _subunit_code(subunit)
         value = value.scaleb(SUBUNIT_EXPONENT)
         rng = rng and (rng[0].scaleb(SUBUNIT_EXPONENT), rng[1].scaleb(SUBUNIT_EXPONENT))
-    if m["sub"] and cur and not subunit and rng is None:
-        if _subunit_code(m["subword"]) == currency:  # "150 теңге 46 тиын"
-            value += Decimal(m["count"]).scaleb(SUBUNIT_EXPONENT)
+    if sub and cur and not subunit and rng is None:
+        if _subunit_code(subword) == currency:  # "150 теңге 46 тиын"
+            value += Decimal(count).scaleb(SUBUNIT_EXPONENT)
             decimals = -SUBUNIT_EXPONENT
         else:
             end = m.start("sub")  # another currency's subunit is an amount of its own
@@ -501,9 +514,10 @@ def _subunit_code(surface: str) -> str | None:
 _WORD_NEXT = regex_cache.compile(rf"[^\W_]|{_SPACE}(?:[A-Z]|[0-9])")
 
 
+@functools.lru_cache(maxsize=1024)
 def _bare_dollar(cur: str | None) -> bool:
     """A '$' or 'dollars' after the number, without 'US' or 'США', is read as US dollars,
-    and the amount says so."""
+    and the amount says so. (Kept: a text writes few currency words, each many times.)"""
     if not cur:
         return False
     if cur == "$":
@@ -848,10 +862,10 @@ def _find_amounts(text: str, lang: str, offset: int) -> list[Amount]:
     ):
         for found in heads:
             rest = tail.match(text, found.end())
-            if rest is None or (
-                text[rest.end() : rest.end() + 1] in _NOT_MONEY_FIRSTS
-                and _NOT_MONEY_NEXT.match(text, rest.end())
-            ):
+            if rest is None:
+                continue
+            after = rest.end()
+            if text[after : after + 1] in _NOT_MONEY_FIRSTS and _NOT_MONEY_NEXT.match(text, after):
                 continue
             draft = _from_anchor(found, kind, rest, text, style)
             if draft is not None:
