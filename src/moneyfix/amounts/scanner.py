@@ -724,19 +724,23 @@ _HEDGE_SHORT = frozenset(h for h in _HEDGE_ENDINGS if len(h) < 3)
 def _may_follow_hedge(text: str, draft: _Draft) -> bool:
     """False where no hedge can stand before the amount: most amounts follow a word that
     ends in no hedge's last letters, and this test costs a fifth of reading the words."""
-    if draft.value < 0:
-        return True  # the hedge may stand before a minus word
-    mark = text[draft.start - 1 : draft.start]
-    if mark in _HEDGE_SIGNS:
-        return True
-    if not mark.isspace():
+    start = draft.start
+    mark = text[start - 1 : start]
+    if mark == " " and start >= 4 and not text[start - 2].isspace():
+        last = text[start - 4 : start - 1]  # the common case: one space after a word
+    elif mark in _HEDGE_SIGNS or draft.value < 0:
+        return True  # (the hedge may stand before a minus word)
+    elif not mark.isspace():
         return False
-    window = text[max(0, draft.start - _HEDGE_REACH) : draft.start].rstrip()
-    if window[-1:] in _HEDGE_SIGNS:
+    else:
+        last = text[max(0, start - _HEDGE_REACH) : start].rstrip()[-3:]
+    if last[-1:] in _HEDGE_SIGNS:
         return True
-    last = window[-3:].lower()
-    return last in _HEDGE_LAST_LETTERS or (
-        last[-2:] in _HEDGE_SHORT and (len(last) < 3 or not last[0].isalnum())
+    last = last.lower()
+    return (
+        last in _HEDGE_LAST_LETTERS
+        or (last[-2:] in _HEDGE_SHORT and (len(last) < 3 or not last[0].isalnum()))
+        or draft.value < 0
     )
 
 
