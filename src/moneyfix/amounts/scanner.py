@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -780,12 +781,22 @@ def _ends_an_amount(word: str) -> bool:
 def _without_overlaps(drafts: list[_Draft]) -> list[_Draft]:
     """Where two readings overlap ("KZT 300bln" and "300bln"), keep the one that starts
     first and, among those, the longest."""
+    # Sorted by (start, -end), ties kept in order: as two stable sorts by attributes, no
+    # Python key function called for each draft.
+    ordered = sorted(drafts, key=_END, reverse=True)
+    ordered.sort(key=_START)
     kept: list[_Draft] = []
-    for draft in sorted(drafts, key=lambda d: (d.start, -d.end)):
-        if kept and draft.start < kept[-1].end:
+    reach = -1  # where the last kept draft ends
+    for draft in ordered:
+        if draft.start < reach:
             continue
         kept.append(draft)
+        reach = draft.end
     return kept
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _prefix_starts(text: str, at: int) -> list[int]:
