@@ -282,11 +282,17 @@ def test_scan_rows_of_a_file_in_chunks_are_those_of_the_whole_file(tmp_path: Pat
     assert rows == len(whole.getvalue().splitlines()) > 20
 
 
-def test_scan_streams_big_files_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = tmp_path / "a.txt"
+def article_and_markdown(tmp_path: Path, article_name: str) -> tuple[Path, Path]:
+    """A big plain-text article and a small Markdown file, for runs over two files."""
+    first = tmp_path / article_name
     first.write_text(article(), encoding="utf-8")
     second = tmp_path / "b.md"
     second.write_text(MARKDOWN, encoding="utf-8")
+    return first, second
+
+
+def test_scan_streams_big_files_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = article_and_markdown(tmp_path, "a.txt")
     args = ("scan", str(first), str(second), "--format", "jsonl")
     whole = CliRunner().invoke(app, args, catch_exceptions=False)
     reads: list[str] = []
@@ -306,10 +312,7 @@ def test_scan_streams_big_files_in_chunks(tmp_path: Path, monkeypatch: pytest.Mo
 def test_scan_over_workers_gives_the_rows_of_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    first = tmp_path / "2020-11-24-a.txt"
-    first.write_text(article(), encoding="utf-8")
-    second = tmp_path / "b.md"
-    second.write_text(MARKDOWN, encoding="utf-8")
+    first, second = article_and_markdown(tmp_path, "2020-11-24-a.txt")
     monkeypatch.setattr(moneyfix.chunked, "CHUNKED_FROM", 100)
     small_chunks = functools.partial(moneyfix.chunked.chunk_documents, size=60)
     monkeypatch.setattr(moneyfix.chunked, "chunk_documents", small_chunks)
