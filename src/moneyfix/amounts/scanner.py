@@ -44,7 +44,7 @@ from moneyfix.amounts.lexicon import (
 )
 from moneyfix.amounts.notations import with_written_rates
 from moneyfix.amounts.numbers import NumberStyle, number_style, read_number
-from moneyfix.amounts.spelled import spelled_amounts
+from moneyfix.amounts.spelled import ascii_lowered, spelled_amounts
 from moneyfix.hedges import HEDGES, HEDGES_AFTER
 from moneyfix.model import Amount, new_amount
 from moneyfix.regex_cache import compile_all
@@ -534,12 +534,14 @@ def _style(text: str, lang: str) -> NumberStyle:
     return number_style(text, lang in ("ru", "kk", "kk-Latn"))
 
 
-def _spelled(text: str, drafts: list[_Draft], lang: str) -> list[_Draft]:
+def _spelled(
+    text: str, drafts: list[_Draft], lang: str, lowered: str, tenge: list[int]
+) -> list[_Draft]:
     """Amounts in words ('Thirteen billion tenge', 'пять миллиардов тенге') that no amount
     in digits covers; '(ten million)' right after an equal amount takes its currency."""
     found = []
     starts = [d.start for d in drafts]  # drafts are in text order and do not overlap
-    for words in spelled_amounts(text, lang):
+    for words in spelled_amounts(text, lang, lowered, tenge):
         before = bisect_right(starts, words.start) - 1
         nearest = drafts[before] if before >= 0 else None
         if nearest is not None and nearest.end > words.start:
@@ -697,10 +699,16 @@ _VERB_BEFORE = regex_cache.compile(
 
 _MINUS_WORD_END = regex_cache.compile(r"(?i:minus|минус)\s+$")
 _HEDGE_WORDS = frozenset(HEDGES)
-_HEDGE_ENDINGS = frozenset(h.split()[-1] for h in HEDGES)  # a cheap first test
+# The last word of each hedge, and the lengths in words of the hedges it ends, longest
+# first ("than": "a little more than", "no less than", "more than"): a cheap first test,
+# and only the phrases of those lengths read.
+_HEDGE_LENGTHS = {
+    last: tuple(sorted({len(h.split()) for h in HEDGES if h.split()[-1] == last}, reverse=True))
+    for last in {h.split()[-1] for h in HEDGES}
+}
+_HEDGE_ENDINGS = frozenset(_HEDGE_LENGTHS)
 _WORD_SPLIT = regex_cache.compile(r"[\s(\[\"'“«]+")
 _HEDGE_REACH = 24
-_HEDGE_LONGEST = max(len(h.split()) for h in HEDGES)  # words
 _HEDGE_SIGNS = frozenset("~≈")
 _HEDGE_AFTER_START = frozenset(w[0] for w in HEDGES_AFTER)  # a cheap first test
 
@@ -753,10 +761,11 @@ def _hedge_before(text: str, draft: _Draft) -> str | None:
     if stripped[-1:] in _HEDGE_SIGNS and not stripped[-2:-1].isdigit():
         return stripped[-1]  # "(~$3bn)", "≈ 5 billion tenge"; not "5~6"
     last = window.rsplit(None, 1)[-1].lower() if window[-1:].isspace() and window.strip() else ""
-    if last.lstrip("([\"'“«") in _HEDGE_ENDINGS:
+    lengths = _HEDGE_LENGTHS.get(last.lstrip("([\"'“«"))
+    if lengths:
         words = _WORD_SPLIT.split(window.strip())
         whole = draft.start <= _HEDGE_REACH or window[0].isspace()
-        for count in range(_HEDGE_LONGEST, 0, -1):
+        for count in lengths:
             if len(words) < count or (len(words) == count and not whole):
                 continue
             phrase = " ".join(words[-count:])
@@ -808,6 +817,17 @@ def _prefix_starts(text: str, at: int) -> list[int]:
             if end >= len(word) and text.startswith(word, end - len(word)):
                 starts.append(end - len(word))
     return sorted(starts)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, overlaps included: ``str.find`` runs far ahead
+    of the regex engine for a plain word."""
+    found = []
+    at = text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _matches_at(text: str, head: re.Pattern[str], starts: tuple[str, ...]) -> list[re.Match[str]]:
@@ -886,11 +906,14 @@ def _find_amounts(text: str, lang: str, offset: int) -> list[Amount]:
             if draft is not None:
                 drafts.append(draft)
     drafts = _without_tickers(text, _without_overlaps(drafts))
-    drafts = _without_overlaps(drafts + _spelled(text, drafts, lang))
+    lowered = ascii_lowered(text)
+    tenge = _occurrences(lowered, "tenge")  # one pass for the spelled amounts and tables
+    drafts = _without_overlaps(drafts + _spelled(text, drafts, lang, lowered, tenge))
+    del lowered  # a copy of the whole text, not held through the passes below
     drafts = _context_currency(text, _joined_compounds(text, drafts))
     drafts = _with_listed(text, drafts, style)
     if "\n" in text:
-        drafts = _with_table_cells(text, drafts, style)
+        drafts = _with_table_cells(text, drafts, style, tenge)
     if not style.comma_decimal:
         drafts = _joined_ranges(text, drafts)
     if any(d.weak for d in drafts):
@@ -1037,16 +1060,17 @@ def _with_listed(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_D
 
 # A table's unit: a magnitude and "tenge" with no number before them on the line
 # ("Total paid, billion tenge 300 200 50", a column heading "тыс. тенге" of its own).
-# A table's unit: a magnitude and "tenge" with no number before them on the line
-# ("Total paid, billion tenge 300 200 50", a column heading "тыс. тенге" of its own).
-_UNIT_WORDS = ("tenge", "Tenge", "тенге", "теңге", "KZT")
+_TENGE_CASES = ("tenge", "Tenge")  # (found with the spelled amounts' pass, case-free)
+_UNIT_WORDS = ("тенге", "теңге", "KZT")
 _UNIT_BEFORE = regex_cache.compile(r"(?<![\w.])(?P<mag>[^\W\d_]+\.?)[ \t]+(?:of[ \t]+)?$")
 # (A space separates cells: "300 200 50" is three numbers, not one grouped by spaces.)
 _CELL = regex_cache.compile(r"[0-9](?:[\d,.]|\u00a0(?=\d))*(?<![,.])|[ \t|]+|\([^()\n]{1,20}\)")
 _ROW_LABEL_MAX = 60
 
 
-def _with_table_cells(text: str, drafts: list[_Draft], style: NumberStyle) -> list[_Draft]:
+def _with_table_cells(
+    text: str, drafts: list[_Draft], style: NumberStyle, tenge: list[int]
+) -> list[_Draft]:
     """Numbers in a table whose heading states the unit ("billion tenge", "тыс. тенге"):
     the rest of the heading's line when it holds only numbers, and, under a heading on a
     short line of its own, the rows below it (a label, then only numbers) up to a blank
@@ -1054,13 +1078,14 @@ def _with_table_cells(text: str, drafts: list[_Draft], style: NumberStyle) -> li
     already covers are skipped."""
     cells: list[_Draft] = []
     starts = [d.start for d in drafts]
-    for word in _UNIT_WORDS:
-        at = text.find(word)
-        while at != -1:
+    for word, found in (
+        ("tenge", [at for at in tenge if text.startswith(_TENGE_CASES, at)]),
+        *((word, _occurrences(text, word)) for word in _UNIT_WORDS),
+    ):
+        for at in found:
             inside = bisect_right(starts, at) - 1
             if inside < 0 or drafts[inside].end <= at:  # not an amount's own word
                 cells.extend(_unit_cells(text, at, at + len(word), style))
-            at = text.find(word, at + 1)
     if not cells:
         return drafts
     covered = [(d.start, d.end) for d in drafts]

@@ -38,10 +38,18 @@ class Spelled(NamedTuple):
     """The top of a range in words ("five-six billion": 5 to 6), else None."""
 
 
-def spelled_amounts(text: str, lang: str) -> list[Spelled]:
-    """The amounts in words in ``text``, in text order (Cyrillic ones for ru/kk text)."""
+def ascii_lowered(text: str) -> str:
+    """``text`` with its Latin capitals lowered, nothing else: same length, same offsets."""
     # (For ASCII text, str.lower is the same mapping and twice as fast.)
-    matches = _spelled_matches(text.lower() if text.isascii() else text.translate(_ASCII_LOWER))
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+def spelled_amounts(text: str, lang: str, lowered: str, tenge: list[int]) -> list[Spelled]:
+    """The amounts in words in ``text``, in text order (Cyrillic ones for ru/kk text).
+
+    ``lowered`` is ``ascii_lowered(text)`` and ``tenge`` where "tenge" stands in it: the
+    scanner looks for the word once, for these and for its tables' headings."""
+    matches = _spelled_matches(lowered, tenge)
     if lang in ("ru", "kk"):
         matches += _cyrillic_spelled_matches(text.translate(_CYRILLIC_TO_LOWER))
     found = []
@@ -62,7 +70,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # str.find and reading backwards from them is far cheaper than a regex over all text.
 # ("illion" stands for million, billion and trillion: one pass over the text, not three.
 # Rarer currencies are still read after a magnitude: "five billion roubles".)
-_SPELLED_TRIGGERS = ("illion", " thousand", " tenge", " dollar", " euro")
+_SPELLED_TRIGGERS = ("illion", " thousand", " dollar", " euro")  # and " tenge"
 _SPELLED_REACH = 80
 
 
@@ -83,20 +91,22 @@ def _spelled_pattern() -> re.Pattern[str]:
     )
 
 
-def _spelled_matches(lowered: str) -> list[re.Match[str]]:
+def _spelled_matches(lowered: str, tenge: list[int]) -> list[re.Match[str]]:
     """Matches of the spelled pattern around each trigger word preceded by a word."""
-    starts: set[int] = set()
+    # the space before each trigger: " million" from "illion", " thousand" as found
+    spaces = [at - 1 for at in tenge if lowered[at - 1 : at] == " "]
     for trigger in _SPELLED_TRIGGERS:
         at = lowered.find(trigger)
         while at >= 0:
-            # the space before the word: " million" from "illion", " tenge" as found
-            space = lowered.rfind(" ", max(0, at - 3), at) if trigger == "illion" else at
-            if space > 0 and lowered[space - 1].isalpha():
-                word = lowered[lowered.rfind(" ", 0, space) + 1 : space].rpartition("-")[2]
-                word = word.lstrip("([\"'“«")
-                if word in NUMBER_WORDS or word in ("an", "half", "quarter"):
-                    starts.add(space)
+            spaces.append(lowered.rfind(" ", max(0, at - 3), at) if trigger == "illion" else at)
             at = lowered.find(trigger, at + 1)
+    starts: set[int] = set()
+    for space in spaces:
+        if space > 0 and lowered[space - 1].isalpha():
+            word = lowered[lowered.rfind(" ", 0, space) + 1 : space].rpartition("-")[2]
+            word = word.lstrip("([\"'“«")
+            if word in NUMBER_WORDS or word in ("an", "half", "quarter"):
+                starts.add(space)
     return _matches_around(_spelled_pattern, lowered, starts) if starts else []
 
 
