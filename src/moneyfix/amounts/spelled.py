@@ -24,6 +24,7 @@ from moneyfix.amounts.lexicon import (
     lexicon,
 )
 from moneyfix.amounts.numbers import read_number_words
+from moneyfix.amounts.plain_search import occurrences
 
 
 class Spelled(NamedTuple):
@@ -36,12 +37,6 @@ class Spelled(NamedTuple):
     currency: str | None
     high: Decimal | None = None
     """The top of a range in words ("five-six billion": 5 to 6), else None."""
-
-
-def ascii_lowered(text: str) -> str:
-    """``text`` with its Latin capitals lowered, nothing else: same length, same offsets."""
-    # (For ASCII text, str.lower is the same mapping and twice as fast.)
-    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
 
 
 def spelled_amounts(text: str, lang: str, lowered: str, tenge: list[int]) -> list[Spelled]:
@@ -64,13 +59,12 @@ def spelled_amounts(text: str, lang: str, lowered: str, tenge: list[int]) -> lis
     return found
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
 # A spelled amount ends in a magnitude or a currency word; finding those words with
 # str.find and reading backwards from them is far cheaper than a regex over all text.
 # ("illion" stands for million, billion and trillion: one pass over the text, not three.
 # Rarer currencies are still read after a magnitude: "five billion roubles".)
-_SPELLED_TRIGGERS = ("illion", " thousand", " dollar", " euro")  # and " tenge"
+# (" tenge" too: the scanner finds "tenge" for these and its tables in one pass.)
+_SPELLED_TRIGGERS = ("illion", " thousand", " dollar", " euro")
 _SPELLED_REACH = 80
 
 
@@ -96,10 +90,10 @@ def _spelled_matches(lowered: str, tenge: list[int]) -> list[re.Match[str]]:
     # the space before each trigger: " million" from "illion", " thousand" as found
     spaces = [at - 1 for at in tenge if lowered[at - 1 : at] == " "]
     for trigger in _SPELLED_TRIGGERS:
-        at = lowered.find(trigger)
-        while at >= 0:
-            spaces.append(lowered.rfind(" ", max(0, at - 3), at) if trigger == "illion" else at)
-            at = lowered.find(trigger, at + 1)
+        found = occurrences(lowered, trigger)
+        if trigger == "illion":
+            found = [lowered.rfind(" ", max(0, at - 3), at) for at in found]
+        spaces += found
     starts: set[int] = set()
     for space in spaces:
         if space > 0 and lowered[space - 1].isalpha():
@@ -149,12 +143,7 @@ def _cyrillic_spelled_pattern() -> re.Pattern[str]:
 
 def _cyrillic_spelled_matches(lowered: str) -> list[re.Match[str]]:
     """Matches of the Cyrillic spelled pattern around each spelled magnitude."""
-    starts = set()
-    for trigger in _CYRILLIC_TRIGGERS:
-        at = lowered.find(trigger)
-        while at >= 0:
-            starts.add(at)
-            at = lowered.find(trigger, at + 1)
+    starts = {at for trigger in _CYRILLIC_TRIGGERS for at in occurrences(lowered, trigger)}
     return _matches_around(_cyrillic_spelled_pattern, lowered, starts) if starts else []
 
 
