@@ -6,6 +6,7 @@ Three series, each timed step by step through the library (one process, one core
 
 - ``hostile``: the inputs fault testing found quadratic (issue 13): runs of "12 млн",
   "5 billion " repeated, thousands of spaced 3-digit groups, "<b " repeated in Markdown;
+  and short tables under a unit heading, each followed by an amount (issue 15);
 - ``news``: one large dated document of money-dense news (``newslike``), 1 … 16 MB;
 - ``pairs``: one document of 1k … 16k conversions, a quarter of them missing "million"
   (so ``fix`` has as many edits to make).
@@ -59,6 +60,13 @@ HOSTILE = {
     '"5 billion " x N': ("runs.txt", "5 billion ", 4_000),
     '"123 " x N': ("groups.txt", "123 ", 50_000),
     '"<b " x N (Markdown)': ("tags.md", "<b ", 50_000),
+    # a table under its unit's heading, then an amount: each cell was tested against
+    # every amount of the document
+    "table + amount x N": (
+        "tables.txt",
+        "Paid, billion tenge 300 200 50\nThen 7 billion tenge.\n\n",
+        2_000,
+    ),
 }
 
 

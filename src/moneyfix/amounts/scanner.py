@@ -12,7 +12,7 @@ import functools
 import gc
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -1076,9 +1076,15 @@ def _with_table_cells(
                 cells.extend(_unit_cells(text, at, at + len(word), style))
     if not cells:
         return drafts
-    covered = [(d.start, d.end) for d in drafts]
-    fresh = [c for c in cells if not any(s < c.end and c.start < e for s, e in covered)]
+    fresh = [c for c in cells if not _overlaps_any(drafts, starts, c)]
     return sorted(drafts + _without_overlaps(fresh), key=lambda d: d.start)
+
+
+def _overlaps_any(drafts: list[_Draft], starts: list[int], cell: _Draft) -> bool:
+    """Whether ``cell`` overlaps one of ``drafts`` (in text order, apart, so their ends
+    rise too: only the last one starting before the cell ends can reach into it)."""
+    before = bisect_left(starts, cell.end) - 1
+    return before >= 0 and drafts[before].end > cell.start
 
 
 def _unit_cells(text: str, start: int, end: int, style: NumberStyle) -> list[_Draft]:
