@@ -4,13 +4,15 @@ first passes look for words this way and read around what they find."""
 
 from __future__ import annotations
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
 
 def ascii_lowered(text: str) -> str:
     """``text`` with its Latin capitals lowered, nothing else: same length, same offsets."""
-    # (For ASCII text, str.lower is the same mapping and twice as fast.)
-    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    if text.isascii():
+        return text.lower()  # the same mapping here
+    # ``bytes.lower`` lowers ASCII letters only, and in UTF-8 every byte of any other
+    # character is above ASCII: 15x faster than ``str.translate``, whose per-character
+    # lookup takes ~150 ns once a text holds one curly quote or Cyrillic letter.
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def occurrences(text: str, word: str) -> list[int]:
