@@ -7,8 +7,10 @@ Read wrongly, "363.28 USD / KZT" is 363 dollars and "147,55/$1" one dollar with 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from moneyfix.amounts import iter_amounts
+from moneyfix.amounts import iter_amounts, notations
 
 from ._expect import Want, check
 
@@ -102,3 +104,21 @@ def test_notation_spans_hold_in_a_long_text_read_in_chunks() -> None:
     text = "The market was calm.\n" * 50 + "The tenge closed at 363.28 USD / KZT.\n"
     amounts = list(iter_amounts(text, chunk=100))
     assert [text[a.start : a.end] for a in amounts] == ["363.28", "USD"]
+
+
+# Pairs of codes are looked for only around slashes; the pattern over the whole text
+# must find exactly the same, wherever runs of codes, figures and slashes meet.
+_PAIR_ALPHABET = "USDKZTEUR/ 0123456789.,\u00a0axU\n"
+
+
+@given(st.text(alphabet=_PAIR_ALPHABET, max_size=80))
+def test_pairs_found_around_slashes_as_over_the_whole_text(text):
+    whole = [m.span() for m in notations._CODE_PAIR.finditer(text)]
+    assert [m.span() for m in notations.code_pair_matches(text)] == whole
+
+
+def test_pairs_in_a_run_of_slashes_and_figures():
+    text = "x 1.5 USD/KZT/EUR 2 KZT / USD 363.28/1 EUR/ KZT"
+    whole = [m.span() for m in notations._CODE_PAIR.finditer(text)]
+    assert len(whole) == 3
+    assert [m.span() for m in notations.code_pair_matches(text)] == whole

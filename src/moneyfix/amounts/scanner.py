@@ -12,7 +12,7 @@ import functools
 import gc
 import re
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -45,6 +45,7 @@ from moneyfix.amounts.lexicon import (
 from moneyfix.amounts.notations import with_written_rates
 from moneyfix.amounts.numbers import NumberStyle, number_style, read_number
 from moneyfix.amounts.plain_search import ascii_lowered, occurrences
+from moneyfix.amounts.spans import overlaps_any
 from moneyfix.amounts.spelled import spelled_amounts
 from moneyfix.hedges import HEDGES, HEDGES_AFTER
 from moneyfix.model import Amount, new_amount
@@ -1076,15 +1077,9 @@ def _with_table_cells(
                 cells.extend(_unit_cells(text, at, at + len(word), style))
     if not cells:
         return drafts
-    fresh = [c for c in cells if not _overlaps_any(drafts, starts, c)]
+    ends = [d.end for d in drafts]
+    fresh = [c for c in cells if not overlaps_any(starts, ends, c.start, c.end)]
     return sorted(drafts + _without_overlaps(fresh), key=lambda d: d.start)
-
-
-def _overlaps_any(drafts: list[_Draft], starts: list[int], cell: _Draft) -> bool:
-    """Whether ``cell`` overlaps one of ``drafts`` (in text order, apart, so their ends
-    rise too: only the last one starting before the cell ends can reach into it)."""
-    before = bisect_left(starts, cell.end) - 1
-    return before >= 0 and drafts[before].end > cell.start
 
 
 def _unit_cells(text: str, start: int, end: int, style: NumberStyle) -> list[_Draft]:
