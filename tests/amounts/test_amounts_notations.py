@@ -114,11 +114,11 @@ _PAIR_ALPHABET = "USDKZTEUR/ 0123456789.,\u00a0axU\n"
 @given(st.text(alphabet=_PAIR_ALPHABET, max_size=80))
 def test_pairs_found_around_slashes_as_over_the_whole_text(text):
     whole = [m.span() for m in notations._CODE_PAIR.finditer(text)]
-    assert [m.span() for m in notations.code_pair_matches(text)] == whole
+    assert [m.span() for m in notations._code_pair_matches(text)] == whole
 
 
 def test_pairs_in_a_run_of_slashes_and_figures():
     text = "x 1.5 USD/KZT/EUR 2 KZT / USD 363.28/1 EUR/ KZT"
     whole = [m.span() for m in notations._CODE_PAIR.finditer(text)]
     assert len(whole) == 3
-    assert [m.span() for m in notations.code_pair_matches(text)] == whole
+    assert [m.span() for m in notations._code_pair_matches(text)] == whole

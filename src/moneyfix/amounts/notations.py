@@ -56,12 +56,12 @@ def with_written_rates(
     return sorted(kept + found, key=lambda a: a.start) if found else amounts
 
 
-# What a pair of codes with its figure is written with, besides its slash: only a run of
-# these around a slash can hold one.
-_PAIR_CHARS = frozenset("0123456789.,ABCDEFGHIJKLMNOPQRSTUVWXYZ \u00a0")
+# What a pair of codes with its figure is written with, besides its slash (_NUMBER's,
+# _BLANK's and the codes' characters): only a run of these around a slash can hold one.
+_PAIR_CHARS = frozenset("0123456789.," + " \u00a0" + "".join(CURRENCIES))
 
 
-def code_pair_matches(text: str) -> Iterator[re.Match[str]]:
+def _code_pair_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_CODE_PAIR`` in ``text``, as its ``finditer`` finds them, read only
     in the runs of pair characters around each slash (joined where one slash's run
     reaches the next): the pattern starts on no character the regex engine could skip
@@ -85,7 +85,7 @@ def code_pair_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _code_pairs(text: str, style: NumberStyle, offset: int) -> list[Amount]:
     found: list[Amount] = []
-    for match in code_pair_matches(text):
+    for match in _code_pair_matches(text):
         before, after = match.group("before"), match.group("after")
         first, second = match.group("first"), match.group("second")
         if (before is None) == (after is None) or first == second:
