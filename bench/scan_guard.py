@@ -2,7 +2,8 @@
 
 A speed change to the scanner must not change a single amount. This runs
 ``moneyfix scan --format jsonl`` over about 20 MB of generated text (general news,
-number-heavy news and money-dense text, ``newswire``/``newsmix``/``newslike``) and over
+number-heavy news, money-dense text and multilingual typographic news,
+``newswire``/``newsmix``/``newslike``/``newsintl``) and over
 the shared corpus texts (dev and pool, where present), with the code of a given source
 tree, and either records the output or compares it with a recording:
 
@@ -27,7 +28,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 SHARED = ROOT.parent / "shared" / "corpus"
 MB = 1_000_000
-KINDS = ("newswire", "newsmix", "newslike")
+KINDS = ("newswire", "newsmix", "newslike", "newsintl")
 
 
 def _inputs(tmp: Path, megabytes: float) -> list[str]:
