@@ -16,10 +16,9 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from moneyfix.amounts.casing import any_case_class
 from moneyfix.user_cache import cached_file, store
 
 if TYPE_CHECKING:
@@ -309,47 +308,22 @@ def cased(words: Iterable[str]) -> set[str]:
     return variants
 
 
-def alternation(words: Iterable[str], *, any_case: bool = False) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, longest first, written as a prefix tree.
 
     The regex engine tries plain alternatives one by one; a tree shares the common
     prefixes, so a few hundred currency names cost little more than one.
-    ``any_case``: what ``(?i:...)`` over the tree matches, each letter spelled as a
-    case-sensitive class ("[dD][oO]..."), which the engine rejects at a glance
-    (moneyfix.amounts.casing).
     """
-    if any_case:
-        words = list(words)
-        spelled = _any_case_spelling({char for word in words for char in word})
-        if spelled is None:  # this Python's engine keeps its case data to itself
-            return f"(?i:{alternation(words)})"
-        # Keyed by class, "Tenge" and "tenge" are one path of the tree.
-        return _tree_regex(_trie(tuple(map(spelled.__getitem__, w)) for w in words), "".join)
-    return _tree_regex(_trie(words), lambda run: re.escape("".join(run)))
-
-
-def _trie(words: Iterable[Iterable[str]]) -> dict[str, dict[str, Any]]:
     trie: dict[str, dict[str, Any]] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return trie
+    return _tree_regex(trie)
 
 
-def _any_case_spelling(chars: set[str]) -> dict[str, str] | None:
-    """Each of ``chars`` -> the class of what it matches ignoring case."""
-    spelled = {}
-    for char in chars:
-        written = any_case_class(char)
-        if written is None:
-            return None
-        spelled[char] = written
-    return spelled
-
-
-def _tree_regex(node: dict[str, dict[str, Any]], spell: Callable[[list[str]], str]) -> str:
+def _tree_regex(node: dict[str, dict[str, Any]]) -> str:
     branches = []
     for char, child in sorted(node.items()):
         if not char:
@@ -358,7 +332,7 @@ def _tree_regex(node: dict[str, dict[str, Any]], spell: Callable[[list[str]], st
         while len(child) == 1 and "" not in child:
             ((char, child),) = child.items()
             run.append(char)
-        branches.append(spell(run) + _tree_regex(child, spell))
+        branches.append(re.escape("".join(run)) + _tree_regex(child))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
