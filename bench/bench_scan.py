@@ -18,7 +18,8 @@ cannot leak into the next:
 
 Memory that does not grow with file size beyond the file itself shows as a peak/file
 ratio that stays flat from 5 MB to 20 MB. Finally ``moneyfix scan FILE --format jsonl``
-is timed end to end (with ``-j`` as given by ``--jobs``), if that command exists yet.
+is timed end to end (with ``-j`` as given by ``--jobs``; without it, scan's default: one
+process up to 2 MB of text, a worker per core after that), if that command exists yet.
 
     python bench/bench_scan.py            # 5 MB and 20 MB of each kind
     python bench/bench_scan.py --sizes 1,4 --repeat 1   # a quick look
@@ -131,12 +132,12 @@ def _scan_command() -> list[str] | None:
     return command
 
 
-def _time_scan(command: list[str], path: Path, repeat: int, jobs: int) -> tuple[float, int]:
+def _time_scan(command: list[str], path: Path, repeat: int, jobs: int | None) -> tuple[float, int]:
     """Best wall time of ``moneyfix scan FILE --format jsonl [-j JOBS] > /dev/null`` and its
-    exit code (``-j`` only above 1: a scan from before the option is timed as ever)."""
+    exit code (``-j`` only when given: a scan from before the option is timed as ever)."""
     best = float("inf")
     code = 0
-    workers = ["-j", str(jobs)] if jobs > 1 else []
+    workers = ["-j", str(jobs)] if jobs is not None else []
     for _ in range(repeat):
         with open(os.devnull, "w") as sink:
             start = time.perf_counter()
@@ -152,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="5,20", help="file sizes in MB (default 5,20)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure, best kept")
     parser.add_argument("--kinds", default="newswire,newsmix,newslike,newsintl")
-    parser.add_argument("--jobs", type=int, default=1, help="scan's worker processes (-j)")
+    parser.add_argument("--jobs", type=int, help="scan's worker processes (-j; default: scan's)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [float(s) for s in args.sizes.split(",")]
     kinds = args.kinds.split(",")
     scan = _scan_command()
-    scan_note = f" (scan -j {args.jobs})" if args.jobs > 1 else ""
+    scan_note = f" (scan -j {args.jobs})" if args.jobs is not None else " (scan's default -j)"
     rows = []
     with tempfile.TemporaryDirectory(prefix="moneyfix-bench-") as tmp:
         for kind in kinds:

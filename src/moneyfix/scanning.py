@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
 from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
@@ -66,18 +68,39 @@ Scanned = tuple[str, bool, Iterable[str]]
 its rows (``document_rows``)."""
 
 
+AUTO_WORKERS_AFTER = 2_000_000
+"""Characters ``scanned_rows`` reads in this process, with ``jobs`` left to it, before it
+brings in a worker per core for the rest: forking and feeding the workers costs about
+0.1 s, which a few megabytes repay and a pre-commit hook's handful of files do not."""
+
+
 def scanned_rows(
     docs: Iterable[tuple[Document, Chunk | None]],
     fmt: str,
     lang: str,
     to: tuple[str, RateTable] | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
 ) -> Iterator[Scanned]:
     """Each document's rows, in order, with its amounts valued in ``to`` (a currency and
     the rates); with ``jobs`` > 1 found in that many worker processes (capped by the
-    cores), a big file's chunks shared out among them. A worker hands back a chunk's
-    rows whole, so memory is bounded by a few chunks and their rows; the rows are those
-    of one process, byte for byte (a chunk's rows do not depend on the chunks before)."""
+    cores), a big file's chunks shared out among them; with ``jobs`` None, in this
+    process up to ``AUTO_WORKERS_AFTER`` characters and in a worker per core after that.
+    A worker hands back a chunk's rows whole, so memory is bounded by a few chunks and
+    their rows; the rows are those of one process, byte for byte (a chunk's rows do not
+    depend on the chunks before)."""
+    items = iter(docs)
+    if jobs is None:
+        read = 0
+        for item in items:
+            yield _rows_of(item, fmt, lang, to)
+            read += len(item[0].text)
+            if read >= AUTO_WORKERS_AFTER:
+                break
+        jobs = os.cpu_count() or 1
+        following = next(items, None)
+        if following is None:
+            return
+        items = itertools.chain((following,), items)
     work = partial(_listed, fmt=fmt, lang=lang, to=to)
     pool = None
     if jobs > 1:
@@ -87,11 +110,11 @@ def scanned_rows(
         pool = WorkerPool(jobs, work, _warm_up, lost=lambda chunk, _reason: work(chunk))
         pool.cap(jobs)
     if pool is None or pool.jobs == 1:
-        yield from (_rows_of(item, fmt, lang, to) for item in docs)
+        yield from (_rows_of(item, fmt, lang, to) for item in items)
         return
     pool.start()
     try:
-        for scanned in pool.results(([item] for item in docs), ordered=True):
+        for scanned in pool.results(([item] for item in items), ordered=True):
             yield from scanned
     finally:
         pool.close()

@@ -58,8 +58,12 @@ def register(app: typer.Typer) -> None:
         ),
         config: Path | None = typer.Option(None, "--config", help="A moneyfix.toml to use."),
         rates_dir: Path | None = rates_dir_option(),
-        jobs: int = typer.Option(
-            1, "-j", "--jobs", help="Worker processes for jsonl and csv (capped by the cores)."
+        jobs: int | None = typer.Option(
+            None,
+            "-j",
+            "--jobs",
+            help="Worker processes for jsonl and csv (default: one per core once 2 MB of"
+            " text is read; capped by the cores).",
         ),
     ) -> None:
         """List every money amount with its span, value and currency."""
@@ -79,7 +83,7 @@ def register(app: typer.Typer) -> None:
             problems.add(f"option --format: choose one of {choices}")
         if fmt == "parquet" and output is None:
             problems.add("option --format parquet: give the file to write with -o FILE")
-        if jobs < 1:
+        if jobs is not None and jobs < 1:
             problems.add("option --jobs: expected a whole number >= 1")
         if problems:
             problems.report()
@@ -151,7 +155,7 @@ def _stream(
     docs: Iterable[tuple[Document, Chunk | None]],
     fmt: str,
     output: Path | None,
-    scanning: tuple[str, tuple[str, RateTable] | None, int],
+    scanning: tuple[str, tuple[str, RateTable] | None, int | None],
     problems: Problems,
 ) -> None:
     """jsonl and csv rows written as they are found: memory bounded by a chunk of text
