@@ -91,7 +91,8 @@ def big_file(size_mb: float) -> None:
 
 
 def many_files(count: int) -> None:
-    """``check DIR`` of ``count`` small articles with one and two jobs."""
+    """``check DIR`` of ``count`` small articles with one and two jobs, and with ``-j``
+    left out (a worker per core from 2 MB of files on)."""
     with tempfile.TemporaryDirectory(prefix="moneyfix-check-") as tmp:
         root = Path(tmp)
         make_archive.write_tree(root, make_archive.articles(count))
@@ -102,10 +103,10 @@ def many_files(count: int) -> None:
             f"\n{count} dated Markdown articles, {size:.1f} MB; floor {count / floor:.0f} files/s"
         )
         print(f"{'command':<22} {'wall s':>7} {'files/s':>8} {'x floor':>7} {'CPU s':>6}")
-        for jobs in (1, 2):
-            command = [*_cli(), "check", tmp, "--output-format", "concise", "-j", str(jobs)]
+        for name, jobs in (("-j 1", ["-j", "1"]), ("-j 2", ["-j", "2"]), ("(default)", [])):
+            command = [*_cli(), "check", tmp, "--output-format", "concise", *jobs]
             wall, cpu = timed(command)
-            print(f"{'check DIR -j ' + str(jobs):<22} {wall:7.2f} {count / wall:8.0f}"
+            print(f"{'check DIR ' + name:<22} {wall:7.2f} {count / wall:8.0f}"
                   f" {floor / wall:7.4f} {cpu:6.2f}")  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,7 @@ from moneyfix.check import check_document, check_text
 from moneyfix.config import Config, ConfigError
 from moneyfix.documents import DocumentError, Source, write_back
 from moneyfix.fixes import EditConflict, WriteError, apply_edits, unchanged_outside, write_atomic
-from moneyfix.jobs import Job, config_for, documents_of
+from moneyfix.jobs import WORKERS_AFTER, Job, config_for, documents_of
 from moneyfix.model import SEVERITY_ORDER, Document, Edit, FileReport, Finding
 from moneyfix.rates.files import RatesFileError
 from moneyfix.rates.table import RateTable, table_for
@@ -156,14 +157,17 @@ def run_files(
     paths: list[Path],
     job: Job,
     table: RateTable,
-    jobs: int = 1,
+    jobs: int | None = 1,
     rates_dir: Path | None = None,
     stream: bool = False,
 ) -> Generator[FileResult, None, None]:
     """:func:`run_file` over ``paths``, the results in their order; with ``jobs`` > 1 in
     that many worker processes (no more than the files and the cores), which read the
-    rates of ``rates_dir`` themselves. ``stream`` as for ``run_file``, in this process
+    rates of ``rates_dir`` themselves; with ``jobs`` None, in a worker per core when
+    :func:`_worth_workers`, else here. ``stream`` as for ``run_file``, in this process
     only (a worker's results travel whole)."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if _worth_workers(paths) else 1
     pool = None
     # One process needs no pool, whose import (multiprocessing, ctypes, socket) costs a
     # small check 15 million instructions of its ~650.
@@ -187,6 +191,23 @@ def run_files(
             yield from results
     finally:
         pool.close()
+
+
+def _worth_workers(paths: list[Path]) -> bool:
+    """Whether the files hold ``jobs.WORKERS_AFTER`` bytes or more, none of them so big
+    that it is checked in chunks: such a file stays in this process, where its reports
+    are made and let go a chunk at a time (a worker's would travel back whole). A file
+    that cannot be read counts nothing: its error comes when it is checked."""
+    from moneyfix.chunked import CHUNKED_FROM
+
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            size = path.stat().st_size
+            if size >= CHUNKED_FROM:
+                return False
+            total += size
+    return total >= WORKERS_AFTER
 
 
 def _run_chunk(paths: list[Path], job: Job, rates_dir: Path | None) -> list[FileResult]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from moneyfix.amounts import find_amounts, iter_amounts
 from moneyfix.analysis import analyse, document_lang, readable_text, scan_report, whole_amounts
+from moneyfix.jobs import WORKERS_AFTER
 from moneyfix.model import Amount, Document, FileReport
 from moneyfix.report.amounts import ConvertedValue, row_texts, write_rows
 from moneyfix.report.positions import LineIndex
@@ -68,12 +69,6 @@ Scanned = tuple[str, bool, Iterable[str]]
 its rows (``document_rows``)."""
 
 
-AUTO_WORKERS_AFTER = 2_000_000
-"""Characters ``scanned_rows`` reads in this process, with ``jobs`` left to it, before it
-brings in a worker per core for the rest: forking and feeding the workers costs about
-0.1 s, which a few megabytes repay and a pre-commit hook's handful of files do not."""
-
-
 def scanned_rows(
     docs: Iterable[tuple[Document, Chunk | None]],
     fmt: str,
@@ -84,7 +79,7 @@ def scanned_rows(
     """Each document's rows, in order, with its amounts valued in ``to`` (a currency and
     the rates); with ``jobs`` > 1 found in that many worker processes (capped by the
     cores), a big file's chunks shared out among them; with ``jobs`` None, in this
-    process up to ``AUTO_WORKERS_AFTER`` characters and in a worker per core after that.
+    process up to ``jobs.WORKERS_AFTER`` characters and in a worker per core after that.
     A worker hands back a chunk's rows whole, so memory is bounded by a few chunks and
     their rows; the rows are those of one process, byte for byte (a chunk's rows do not
     depend on the chunks before)."""
@@ -94,7 +89,7 @@ def scanned_rows(
         for item in items:
             yield _rows_of(item, fmt, lang, to)
             read += len(item[0].text)
-            if read >= AUTO_WORKERS_AFTER:
+            if read >= WORKERS_AFTER:
                 break
         jobs = os.cpu_count() or 1
         following = next(items, None)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import io
 import json
-import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +20,6 @@ from typer.testing import CliRunner
 import moneyfix.check
 import moneyfix.chunked
 import moneyfix.scanning
-import moneyfix.workers
 from moneyfix.check import check_document
 from moneyfix.chunked import check_file, check_parts, chunk_documents
 from moneyfix.cli.app import app
@@ -327,31 +325,20 @@ def test_scan_over_workers_gives_the_rows_of_one_process(
     assert len(alone.stdout.splitlines()) > 20 and "USD" in alone.stdout
 
 
-def started_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The worker count of every pool a run starts, noted as it starts."""
-    started: list[int] = []
-
-    class NotedPool(moneyfix.workers.WorkerPool):  # type: ignore[type-arg]
-        def start(self) -> None:
-            started.append(self.jobs)
-            super().start()
-
-    monkeypatch.setattr(moneyfix.workers, "WorkerPool", NotedPool)
-    return started
-
-
 def test_scan_of_a_few_small_files_stays_in_one_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, started_pools: list[int]
 ) -> None:
     first, second = article_and_markdown(tmp_path, "a.txt")
-    started = started_pools(monkeypatch)
     result = CliRunner().invoke(app, ["scan", str(first), str(second), "--format", "jsonl"])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) > 20
-    assert started == []
+    assert started_pools == []
 
 
 def test_scan_brings_in_a_worker_per_core_once_the_text_is_big(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    started_pools: list[int],
+    pool_of_all_cores: list[int],
 ) -> None:
     first, second = article_and_markdown(tmp_path, "2020-11-24-a.txt")
     monkeypatch.setattr(moneyfix.chunked, "CHUNKED_FROM", 100)
@@ -359,13 +346,11 @@ def test_scan_brings_in_a_worker_per_core_once_the_text_is_big(
     monkeypatch.setattr(moneyfix.chunked, "chunk_documents", small_chunks)
     args = ["scan", str(first), str(second), "--format", "jsonl", "--to", "USD"]
     alone = CliRunner().invoke(app, [*args, "-j", "1"], catch_exceptions=False)
-    monkeypatch.setattr(moneyfix.scanning, "AUTO_WORKERS_AFTER", 200)
-    started = started_pools(monkeypatch)
+    monkeypatch.setattr(moneyfix.scanning, "WORKERS_AFTER", 200)
     default = CliRunner().invoke(app, args, catch_exceptions=False)
     assert default.exit_code == alone.exit_code == 0
     assert default.stdout == alone.stdout
-    cores = os.cpu_count() or 1
-    assert started == ([cores] if cores > 1 else [])  # one core: no pool to start
+    assert started_pools == pool_of_all_cores
 
 
 def test_scan_wants_one_job_at_least(tmp_path: Path) -> None:

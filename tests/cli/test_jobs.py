@@ -65,6 +65,41 @@ def test_results_come_in_the_order_of_the_paths(tmp_path: Path) -> None:
     ]
 
 
+def test_check_brings_in_a_worker_per_core_for_megabytes_of_files(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    started_pools: list[int],
+    pool_of_all_cores: list[int],
+) -> None:
+    _tree(tmp_path / "news", CHUNK + 5)
+    one = moneyfix("check", DATE, "news", "--output-format", "json", "-j", "1")
+    assert started_pools == []
+    monkeypatch.setattr("moneyfix.runner.WORKERS_AFTER", 1_000)
+    default = moneyfix("check", DATE, "news", "--output-format", "json")
+    assert default.stdout == one.stdout and default.exit_code == one.exit_code == 1
+    assert started_pools == pool_of_all_cores
+
+
+def test_check_of_a_few_small_files_stays_in_one_process(
+    tmp_path: Path, started_pools: list[int]
+) -> None:
+    _tree(tmp_path / "news", 5)
+    assert moneyfix("check", DATE, "news").exit_code == 1
+    assert started_pools == []
+
+
+def test_a_file_checked_in_chunks_keeps_the_check_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started_pools: list[int]
+) -> None:
+    """Its reports are made and let go a chunk at a time here; a worker's come back whole."""
+    _tree(tmp_path / "news", CHUNK + 5)
+    article(tmp_path, "news/big.txt", CORRECT * 50)
+    monkeypatch.setattr("moneyfix.runner.WORKERS_AFTER", 1_000)
+    monkeypatch.setattr("moneyfix.chunked.CHUNKED_FROM", len(CORRECT) * 40)
+    assert moneyfix("check", DATE, "news").exit_code == 1
+    assert started_pools == []
+
+
 @pytest.mark.parametrize("jobs", ["0", "-1"])
 def test_jobs_below_one_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
     article(tmp_path, "a.txt", CORRECT)

@@ -111,8 +111,12 @@ def _command(fix_default: bool) -> Any:
             None, "--max-staleness", help="Oldest usable rate, in days."
         ),
         rates_dir: Path | None = rates_dir_option(),
-        jobs: int = typer.Option(
-            1, "-j", "--jobs", help="Worker processes (capped by the files and the cores)."
+        jobs: int | None = typer.Option(
+            None,
+            "-j",
+            "--jobs",
+            help="Worker processes (default: one per core for 2 MB of files or more; capped"
+            " by the files and the cores).",
         ),
     ) -> None:
         """Check conversions against official rates; exit 1 on problems."""
@@ -144,7 +148,7 @@ def _command(fix_default: bool) -> Any:
         )
         if overrides is None:
             raise typer.Exit(2)
-        if jobs < 1:
+        if jobs is not None and jobs < 1:
             problems.add("option --jobs: expected a whole number >= 1")
             problems.report()
             raise typer.Exit(2)
@@ -204,7 +208,7 @@ def _run(
     settings: Config,
     table: RateTable,
     stdin_filename: str | None,
-    workers: tuple[int, Path | None] = (1, None),
+    workers: tuple[int | None, Path | None] = (1, None),
     stream: bool = False,
 ) -> Generator[FileResult, None, None]:
     """Every input through the runner, in order, as each is checked; an unusable path is a
