@@ -3,12 +3,12 @@
 Four kinds of text: ``newswire`` (general news at an archive's density: a number every
 ~180 characters, money every ~900), ``newsmix`` (number-heavy news: prose with dates,
 percentages and counts in nearly every sentence, money in one sentence in six),
-``newslike`` (money-dense, like the annotated corpus) and ``newsintl`` (newswire's
-density in English, Russian and Kazakh, with curly quotes, dashes, no-break spaces and
-"₸": real news is not ASCII, and Python's string methods are slower on text that is
-not). For each kind and each file size the text is written to a temporary file and
-measured in a fresh child process pinned to one core, so that one measurement's memory
-cannot leak into the next:
+``newslike`` (money-dense, like the annotated corpus) and ``newsintl`` (general news
+in English, Russian and Kazakh, an amount every ~550 characters, with curly quotes,
+dashes, no-break spaces and "₸": real news is not ASCII, and Python's string methods are
+slower on text that is not). For each kind and each file size the text is written to a
+temporary file and measured in a fresh child process pinned to one core, so that one
+measurement's memory cannot leak into the next:
 
 - throughput of ``moneyfix.find_amounts`` over the whole file, best of 3;
 - peak RSS growth during scanning (``ru_maxrss`` after scanning minus after reading);

@@ -4,9 +4,10 @@ The other generators write pure ASCII, and real news is not ASCII: curly quotes,
 no-break spaces, the tenge sign and whole paragraphs in Cyrillic. Python's string
 methods take slower paths on such text (session 9 of issue 15 found real news scanning
 at a fifth of the speed of ASCII text of the same density), so this kind keeps the
-benchmarks honest about them. The density is that of ``newswire`` (a number every
-~200 characters, money about every 1,000); a third of the paragraphs are Russian and a
-sixth Kazakh. The sentences are our own templates filled with random figures.
+benchmarks honest about them. It is a little denser than ``newswire``: a number every
+~100 characters and an amount every ~550 (newswire: ~175 and ~850); a third of the
+paragraphs are Russian and a sixth Kazakh. The sentences are our own templates filled
+with random figures.
 """
 
 from __future__ import annotations
