@@ -194,19 +194,18 @@ def run_files(
 
 
 def _worth_workers(paths: list[Path]) -> bool:
-    """Whether the files hold ``jobs.WORKERS_AFTER`` bytes or more, none of them so big
-    that it is checked in chunks: such a file stays in this process, where its reports
-    are made and let go a chunk at a time (a worker's would travel back whole). A file
-    that cannot be read counts nothing: its error comes when it is checked."""
-    from moneyfix.chunked import CHUNKED_FROM
+    """Whether the files hold ``jobs.WORKERS_AFTER`` bytes or more, none of them one that
+    is read in chunks (``chunked.chunkable``): such a file stays in this process, where
+    its reports are made and let go a chunk at a time (a worker's would travel back
+    whole). A file that cannot be read counts nothing: its error comes when it is checked."""
+    from moneyfix.chunked import chunkable
 
     total = 0
     for path in paths:
+        if chunkable(path):
+            return False
         with contextlib.suppress(OSError):
-            size = path.stat().st_size
-            if size >= CHUNKED_FROM:
-                return False
-            total += size
+            total += path.stat().st_size
     return total >= WORKERS_AFTER
 
 
