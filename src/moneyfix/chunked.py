@@ -17,8 +17,10 @@ document, are said once (MF008 names the stale currencies of the first chunk wit
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,52 +112,54 @@ def _skipped(kind: str, chunk: Chunk) -> tuple[tuple[int, int], ...]:
 
 
 def check_file(
-    path: Path, name: str, config: Config, table: RateTable, size: int = CHUNK_SIZE
+    path: Path,
+    name: str,
+    config: Config,
+    table: RateTable,
+    size: int = CHUNK_SIZE,
+    jobs: int | None = 1,
 ) -> list[FileReport]:
     """The reports of a file checked a chunk at a time (one, or one per JSONL record):
-    findings and their excerpts."""
+    findings and their excerpts. ``jobs`` as for :func:`check_parts`."""
     from moneyfix.report.stream import joined
 
-    return joined(check_parts(path, name, config, table, size))
+    return joined(check_parts(path, name, config, table, size, jobs))
 
 
 def check_parts(
-    path: Path, name: str, config: Config, table: RateTable, size: int = CHUNK_SIZE
+    path: Path,
+    name: str,
+    config: Config,
+    table: RateTable,
+    size: int = CHUNK_SIZE,
+    jobs: int | None = 1,
 ) -> Iterator[tuple[FileReport, bool]]:
     """The reports of a file checked a chunk at a time, made as the chunks are read:
     ``(report, part)``, ``part`` when the report is a further part of the one before (the
     findings of a text's next chunk) rather than a report of its own (the file's first
     chunk, a JSONL record). What the file holds is checked before the first is made: an
-    encoding the chunks cannot read, a binary file, a broken JSONL record."""
-    from moneyfix.check import check_document  # scan reads chunks without the checker
+    encoding the chunks cannot read, a binary file, a broken JSONL record.
 
-    if kind_of(name) != "jsonl":
-        for n, report in enumerate(_chunk_reports(path, name, config, table, size)):
-            yield report, n > 0
-        return
-    for _ in _records(path, name, config, size):
-        pass  # every record read once first: a broken one is the file's error, as ever
-    for doc, _ in chunk_documents(path, name, config, size):
-        report = check_document(doc, config, table)
-        spans = [(0, 0), *(_passage(f) for f in report.findings)]
-        excerpts = tuple(_excerpts(Chunk(doc.text, 0, 1, 1), spans))
-        yield replace(report, text="", amounts=[], pairs=[], excerpts=excerpts), False
-
-
-def _chunk_reports(
-    path: Path, name: str, config: Config, table: RateTable, size: int
-) -> Iterator[FileReport]:
-    """One report per chunk of a text or Markdown file, its findings placed in the file
-    (after the first, a chunk with none is left out). A finding of the document (MF006,
-    MF008) is said once: at the head (offset 0) when the first chunk says it, else at
-    the start of the first chunk that does, so the findings stay in text order."""
-    from moneyfix.check import check_document
-
+    The chunks (records) are checked in ``jobs`` worker processes as
+    ``sharing.in_order`` shares them out (None: a worker per core after the first
+    megabytes), the reports made here, in order, a chunk at a time."""
+    if kind_of(name) == "jsonl":
+        for _ in _records(path, name, config, size):
+            pass  # every record read once first: a broken one is the file's error, as ever
     said: set[str] = set()
-    for doc, chunk in chunk_documents(path, name, config, size):
-        assert chunk is not None  # not JSONL
+    for doc, chunk, found in _checked_chunks(path, name, config, table, size, jobs):
+        if chunk is None:  # a JSONL record: a report of its own
+            spans = [(0, 0), *(_passage(f) for f in found)]
+            excerpts = tuple(_excerpts(Chunk(doc.text, 0, 1, 1), spans))
+            yield (
+                FileReport(
+                    doc.path, "", doc.date, doc.date_source, findings=found, excerpts=excerpts
+                ),
+                False,
+            )
+            continue
         findings = []
-        for finding in check_document(doc, config, table).findings:
+        for finding in found:
             if _of_document(finding):
                 if finding.code in said:
                     continue
@@ -166,9 +170,56 @@ def _chunk_reports(
             spans = [(0, 0)] if chunk.start == 0 else []  # where findings of the document point
             spans.extend(_passage(f) for f in findings)
             excerpts = tuple(_excerpts(chunk, spans))
-            yield FileReport(
+            report = FileReport(
                 name, "", doc.date, doc.date_source, findings=findings, excerpts=excerpts
             )
+            yield report, chunk.start > 0
+
+
+def _checked_chunks(
+    path: Path, name: str, config: Config, table: RateTable, size: int, jobs: int | None
+) -> Iterator[tuple[Document, Chunk | None, list[Finding]]]:
+    """Each chunk's (record's) document, the chunk, and the findings of the document,
+    in order. A read error partway is raised after the chunks before it, as when they
+    are checked one after the other here."""
+    from moneyfix.check import warm_up
+    from moneyfix.sharing import in_order
+
+    read: deque[tuple[Document, Chunk | None]] = deque()
+    failed: list[Exception] = []
+
+    def documents() -> Iterator[Document]:
+        try:
+            for doc, chunk in chunk_documents(path, name, config, size):
+                read.append((doc, chunk))
+                yield doc
+        except Exception as exc:  # raised below, after the chunks before it
+            failed.append(exc)
+
+    here = partial(_findings, config=config, table=table)
+    there = partial(_each, here)
+    for found in in_order(documents(), here, there, jobs, _length, partial(warm_up, table)):
+        doc, chunk = read.popleft()
+        yield doc, chunk, found
+    if failed:
+        raise failed[0]
+
+
+def _findings(doc: Document, config: Config, table: RateTable) -> list[Finding]:
+    from moneyfix.check import check_document
+
+    return check_document(doc, config, table).findings
+
+
+def _each(
+    findings: Callable[[Document], list[Finding]], docs: list[Document]
+) -> list[list[Finding]]:
+    """A worker's answer: the findings of each document."""
+    return [findings(doc) for doc in docs]
+
+
+def _length(doc: Document) -> int:
+    return len(doc.text)
 
 
 def _of_document(finding: Finding) -> bool:

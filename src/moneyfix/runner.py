@@ -9,7 +9,6 @@ one-line error; other files go on.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import difflib
 import os
 from bisect import bisect_left, bisect_right
@@ -19,7 +18,7 @@ from functools import partial
 from itertools import accumulate, chain
 from pathlib import Path
 
-from moneyfix.check import check_document, check_text
+from moneyfix.check import check_document, warm_up
 from moneyfix.config import Config, ConfigError
 from moneyfix.documents import DocumentError, Source, write_back
 from moneyfix.fixes import EditConflict, WriteError, apply_edits, unchanged_outside, write_atomic
@@ -82,14 +81,19 @@ def run_file(
     data: bytes | None = None,
     name: str | None = None,
     stream: bool = False,
+    jobs: int | None = 1,
 ) -> FileResult:
     """Check (and fix) one file; ``data`` given means stdin, read under ``name``.
-    ``stream``: a big file's reports are made as its chunks are read (``parts``)."""
+    ``stream``: a big file's reports are made as its chunks are read (``parts``).
+    ``jobs``: the worker processes that check a big file's chunks, as for
+    ``sharing.in_order`` (None: a worker per core after the first megabytes)."""
     shown = name or str(path)
     result = FileResult(shown, stdin=data is not None)
     try:
         config = config_for(path if data is None else Path.cwd() / shown, job)
-        chunked = _checked_in_chunks(path, shown, job, config, table) if data is None else None
+        chunked = (
+            None if data is not None else _checked_in_chunks(path, shown, job, config, table, jobs)
+        )
         if chunked is not None:
             if stream:
                 result.parts = _guarded(result, next(chunked), chunked)
@@ -115,17 +119,17 @@ def run_file(
 
 
 def _checked_in_chunks(
-    path: Path, name: str, job: Job, config: Config, table: RateTable
+    path: Path, name: str, job: Job, config: Config, table: RateTable, jobs: int | None
 ) -> Iterator[tuple[FileReport, bool]] | None:
     """The report parts of a big text, Markdown or JSONL file checked a chunk at a time
-    (memory bounded by the chunk), or ``None`` to read it whole: a smaller file, HTML,
+    (memory bounded by a few chunks), or ``None`` to read it whole: a smaller file, HTML,
     an encoding read only whole, or fixing (a fix rewrites and re-checks the whole text)."""
     from moneyfix.chunked import check_parts, chunkable
     from moneyfix.documents.chunks import NotChunkable
 
     if job.mode != "check" or not chunkable(path):
         return None
-    parts = check_parts(path, name, config, table)
+    parts = check_parts(path, name, config, table, jobs=jobs)
     try:
         first = next(parts)
     except NotChunkable:
@@ -165,7 +169,9 @@ def run_files(
     that many worker processes (no more than the files and the cores), which read the
     rates of ``rates_dir`` themselves; with ``jobs`` None, in a worker per core when
     :func:`_worth_workers`, else here. ``stream`` as for ``run_file``, in this process
-    only (a worker's results travel whole)."""
+    only (a worker's results travel whole). Files checked here share a big file's
+    chunks out to ``jobs`` workers (``run_file``)."""
+    per_file = jobs
     if jobs is None:
         jobs = (os.cpu_count() or 1) if _worth_workers(paths) else 1
     pool = None
@@ -182,7 +188,7 @@ def run_files(
         )
         pool.cap(len(paths))
     if pool is None or pool.jobs == 1:
-        yield from (run_file(path, job, table, stream=stream) for path in paths)
+        yield from (run_file(path, job, table, stream=stream, jobs=per_file) for path in paths)
         return
     pool.start()
     try:
@@ -195,9 +201,10 @@ def run_files(
 
 def _worth_workers(paths: list[Path]) -> bool:
     """Whether the files hold ``jobs.WORKERS_AFTER`` bytes or more, none of them one that
-    is read in chunks (``chunked.chunkable``): such a file stays in this process, where
-    its reports are made and let go a chunk at a time (a worker's would travel back
-    whole). A file that cannot be read counts nothing: its error comes when it is checked."""
+    is read in chunks (``chunked.chunkable``): such a file's reports are made and let go
+    here a chunk at a time, its chunks checked by the workers (a worker's reports of a
+    whole file would travel back whole). A file that cannot be read counts nothing: its
+    error comes when it is checked."""
     from moneyfix.chunked import chunkable
 
     total = 0
@@ -232,10 +239,7 @@ def _warm_up(rates_dir: Path | None) -> None:
     workers fork, so each starts with them instead of paying for them again (a problem
     with the rates is each file's own error, reported by the workers)."""
     with contextlib.suppress(Exception):
-        check_text(_WARM_UP, dt.date(2020, 11, 24), table=table_for(rates_dir))
-
-
-_WARM_UP = "The fund got 100 billion tenge (US$235.59) and 40 billion tenge more."
+        warm_up(table_for(rates_dir))
 
 
 def error_report(name: str, message: str) -> FileReport:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import os
 from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
@@ -12,10 +10,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from moneyfix.amounts import find_amounts, iter_amounts
 from moneyfix.analysis import analyse, document_lang, readable_text, scan_report, whole_amounts
-from moneyfix.jobs import WORKERS_AFTER
 from moneyfix.model import Amount, Document, FileReport
 from moneyfix.report.amounts import ConvertedValue, row_texts, write_rows
 from moneyfix.report.positions import LineIndex
+from moneyfix.sharing import in_order
 
 if TYPE_CHECKING:
     from moneyfix.documents.chunks import Chunk
@@ -79,40 +77,14 @@ def scanned_rows(
     """Each document's rows, in order, with its amounts valued in ``to`` (a currency and
     the rates); with ``jobs`` > 1 found in that many worker processes (capped by the
     cores), a big file's chunks shared out among them; with ``jobs`` None, in this
-    process up to ``jobs.WORKERS_AFTER`` characters and in a worker per core after that.
+    process up to ``jobs.WORKERS_AFTER`` characters and in a worker per core after that
+    (``sharing.in_order``).
     A worker hands back a chunk's rows whole, so memory is bounded by a few chunks and
     their rows; the rows are those of one process, byte for byte (a chunk's rows do not
     depend on the chunks before)."""
-    items = iter(docs)
-    if jobs is None:
-        read = 0
-        for item in items:
-            yield _rows_of(item, fmt, lang, to)
-            read += len(item[0].text)
-            if read >= WORKERS_AFTER:
-                break
-        jobs = os.cpu_count() or 1
-        following = next(items, None)
-        if following is None:
-            return
-        items = itertools.chain((following,), items)
-    work = partial(_listed, fmt=fmt, lang=lang, to=to)
-    pool = None
-    if jobs > 1:
-        from moneyfix.workers import WorkerPool
-
-        # A worker killed from outside: its chunk is scanned here, the rows stay whole.
-        pool = WorkerPool(jobs, work, _warm_up, lost=lambda chunk, _reason: work(chunk))
-        pool.cap(jobs)
-    if pool is None or pool.jobs == 1:
-        yield from (_rows_of(item, fmt, lang, to) for item in items)
-        return
-    pool.start()
-    try:
-        for scanned in pool.results(([item] for item in items), ordered=True):
-            yield from scanned
-    finally:
-        pool.close()
+    here = partial(_rows_of, fmt=fmt, lang=lang, to=to)
+    there = partial(_listed, fmt=fmt, lang=lang, to=to)
+    yield from in_order(docs, here, there, jobs, _length, _warm_up)
 
 
 def _rows_of(
@@ -134,6 +106,10 @@ def _listed(
         (path, goes_on, list(rows))
         for path, goes_on, rows in (_rows_of(item, fmt, lang, to) for item in items)
     ]
+
+
+def _length(item: tuple[Document, Chunk | None]) -> int:
+    return len(item[0].text)
 
 
 def _warm_up() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from typer.testing import CliRunner
 
 import moneyfix.check
 import moneyfix.chunked
-import moneyfix.scanning
+import moneyfix.sharing
 from moneyfix.check import check_document
 from moneyfix.chunked import check_file, check_parts, chunk_documents
 from moneyfix.cli.app import app
@@ -346,7 +347,7 @@ def test_scan_brings_in_a_worker_per_core_once_the_text_is_big(
     monkeypatch.setattr(moneyfix.chunked, "chunk_documents", small_chunks)
     args = ["scan", str(first), str(second), "--format", "jsonl", "--to", "USD"]
     alone = CliRunner().invoke(app, [*args, "-j", "1"], catch_exceptions=False)
-    monkeypatch.setattr(moneyfix.scanning, "WORKERS_AFTER", 200)
+    monkeypatch.setattr(moneyfix.sharing, "WORKERS_AFTER", 200)
     default = CliRunner().invoke(app, args, catch_exceptions=False)
     assert default.exit_code == alone.exit_code == 0
     assert default.stdout == alone.stdout
@@ -417,7 +418,7 @@ def in_chunks(monkeypatch: pytest.MonkeyPatch, size: int = 60) -> list[int]:
 
     def parts(*args: object, **kwargs: object) -> Iterator[tuple[FileReport, bool]]:
         made.append(0)
-        for item in check_parts(*args, size=size):  # type: ignore[arg-type]
+        for item in check_parts(*args, **{**kwargs, "size": size}):  # type: ignore[arg-type]
             made[-1] += 1
             yield item
 
@@ -529,6 +530,89 @@ def test_a_failure_partway_keeps_what_was_written_and_names_the_file(
     ]
     assert lines[-2].startswith("Found ")
     assert err == f"moneyfix: {path}: internal error (ZeroDivisionError: a bug); nothing written\n"
+
+
+def two_jobs_pool() -> list[int]:
+    """What ``started_pools`` holds after one run with ``-j 2`` that started a pool."""
+    cores = os.cpu_count() or 1
+    return [2] if cores > 1 else []
+
+
+@pytest.mark.parametrize("fmt", ["full", "json"])
+def test_a_big_file_checked_over_workers_gives_the_report_of_one_process(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    started_pools: list[int],
+    pool_of_all_cores: list[int],
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(article(copies=6), encoding="utf-8")
+    made = in_chunks(monkeypatch)
+    alone = check_cli("--output-format", fmt, "-j", "1", str(path))
+    assert started_pools == [] and made[0] > 10  # reports of chunks
+    shared = check_cli("--output-format", fmt, "-j", "2", str(path))
+    assert started_pools == two_jobs_pool()
+    monkeypatch.setattr(moneyfix.sharing, "WORKERS_AFTER", 200)  # past the first chunks
+    default = check_cli("--output-format", fmt, str(path))
+    assert started_pools == two_jobs_pool() + pool_of_all_cores
+    assert shared == default == alone
+    assert alone[0] == 1 and "MF001" in alone[1] and "MF003" in alone[1]
+
+
+def test_records_checked_over_workers_give_the_reports_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started_pools: list[int]
+) -> None:
+    path = records_file(tmp_path)
+    args = ("--text-field", "body", "--output-format", "json", str(path))
+    in_chunks(monkeypatch)
+    alone = check_cli(*args, "-j", "1")
+    assert check_cli(*args, "-j", "2") == alone
+    assert started_pools == two_jobs_pool()
+    assert alone[0] == 1 and len(json.loads(alone[1])["files"]) == 15
+
+
+def test_a_read_error_partway_comes_after_the_chunks_before_it_with_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers take chunks read ahead; the reports before the failing chunk are still
+    all written, then the file's error, as with one process."""
+    path = tmp_path / "article.txt"
+    path.write_text(article(copies=6), encoding="utf-8")
+    reading = moneyfix.chunked.read_chunks
+
+    def failing(*args: object, **kwargs: object) -> Iterator[Chunk]:
+        for n, chunk in enumerate(reading(*args, **kwargs)):  # type: ignore[arg-type]
+            if n == 12:
+                raise DocumentError(f"{path}: read error: the disk went away")
+            yield chunk
+
+    monkeypatch.setattr(moneyfix.chunked, "read_chunks", failing)
+    in_chunks(monkeypatch)
+    alone = check_cli("--output-format", "concise", "-j", "1", str(path))
+    assert check_cli("--output-format", "concise", "-j", "2", str(path)) == alone
+    code, out, err = alone
+    assert code == 2 and err == f"moneyfix: {path}: read error: the disk went away\n"
+    assert sum(": MF00" in line for line in out.splitlines()) >= 3
+
+
+def test_a_failure_partway_in_a_worker_is_the_file_error_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(article() + "\nThe last paragraph breaks the checker.\n", "utf-8")
+    checking = moneyfix.check.check_document
+
+    def failing(doc: Document, *args: object, **kwargs: object) -> FileReport:
+        if "breaks the checker" in doc.text:
+            raise ZeroDivisionError("a bug")
+        return checking(doc, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(moneyfix.check, "check_document", failing)
+    in_chunks(monkeypatch)
+    alone = check_cli("--output-format", "concise", "-j", "1", str(path))
+    assert check_cli("--output-format", "concise", "-j", "2", str(path)) == alone
+    assert alone[0] == 2 and "internal error (ZeroDivisionError: a bug)" in alone[2]
 
 
 def test_an_undated_file_is_told_where_its_first_conversion_is(tmp_path: Path) -> None:

@@ -88,10 +88,11 @@ def test_check_of_a_few_small_files_stays_in_one_process(
     assert started_pools == []
 
 
-def test_a_file_checked_in_chunks_keeps_the_check_in_one_process(
+def test_a_file_checked_in_chunks_keeps_the_files_in_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started_pools: list[int]
 ) -> None:
-    """Its reports are made and let go a chunk at a time here; a worker's come back whole."""
+    """Its reports are made and let go a chunk at a time here (a worker's would come back
+    whole); only its chunks may go to workers, and its one chunk here needs none."""
     _tree(tmp_path / "news", CHUNK + 5)
     article(tmp_path, "news/big.txt", CORRECT * 50)
     monkeypatch.setattr("moneyfix.runner.WORKERS_AFTER", 1_000)
