@@ -161,6 +161,8 @@ def _known(code: str) -> bool:
 def _directives(text: str, bare: bool) -> tuple[list[Directive], list[Problem]]:
     found: list[Directive] = []
     problems: list[Problem] = []
+    if "moneyfix" not in text:  # every directive names it: a pass at memchr speed, where
+        return found, problems  # the bare form's line-start pattern tries every position
     matches = list(_COMMENT.finditer(text))
     if bare:
         matches += list(_BARE.finditer(text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from moneyfix.model import FileReport, Finding
@@ -49,12 +49,17 @@ _FIX_LABEL = {
 
 def _cells(s: str) -> int:
     """Terminal cells ``s`` takes, so the caret lines up under wide or combining text."""
-    n = 0
-    for ch in s:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return n
+    if s.isascii():  # no ASCII character is wide, combining or a format character
+        return len(s)
+    return sum(map(_char_cells, s))
+
+
+@lru_cache(maxsize=4096)
+def _char_cells(ch: str) -> int:
+    """Cells of one character (kept: a report's lines hold few distinct characters)."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def _visible(s: str) -> str:
@@ -65,6 +70,8 @@ def _visible(s: str) -> str:
 def _escaped(s: str) -> str:
     """Control characters (a terminal escape in the input, ``\\x1b[2J``) shown as
     ``\\x1b``, never sent to the terminal; tabs and line breaks are left to the caller."""
+    if _CONTROL.search(s) is None:  # nearly always: no new string, no call per match
+        return s
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
 
 
@@ -188,16 +195,16 @@ def render_summary(tally: Tally, *, color: bool = False) -> str:
 
 
 def _text(layout: list[Line], color: bool) -> str:
-    lines = [[(_escaped(text), style) for text, style in line] for line in layout]
-    if not color:
-        return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+    if not color:  # escaped whole, once: the line breaks joining it are no control characters
+        return _escaped("".join("".join(text for text, _ in line) + "\n" for line in layout))
     # rich turns the style names into escapes; a Console would also measure and wrap
     # every line, 30x slower on a big report, for nothing: soft wrap is the terminal's.
     from rich.color import ColorSystem
 
     out = []
-    for line in lines:
-        for text, name in line:
+    for line in layout:
+        for raw, name in line:
+            text = _escaped(raw)
             if name and text:
                 out.append(_style(name).render(text, color_system=ColorSystem.STANDARD))
             else:
