@@ -16,13 +16,15 @@ document, are said once (MF008 names the stale currencies of the first chunk wit
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from moneyfix.analysis import document_lang, readable_text
 from moneyfix.config import Config
@@ -35,6 +37,7 @@ from moneyfix.documents import (
 )
 from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, check_decodable, head_text, read_chunks
 from moneyfix.documents.dates import date_from_filename
+from moneyfix.jobs import WORKERS_AFTER
 from moneyfix.model import Document, Edit, Excerpt, FileReport, Finding
 from moneyfix.report.full import MAX_LINE
 from moneyfix.report.positions import LineIndex
@@ -140,86 +143,125 @@ def check_parts(
     chunk, a JSONL record). What the file holds is checked before the first is made: an
     encoding the chunks cannot read, a binary file, a broken JSONL record.
 
-    The chunks (records) are checked in ``jobs`` worker processes as
-    ``sharing.in_order`` shares them out (None: a worker per core after the first
-    megabytes), the reports made here, in order, a chunk at a time."""
+    The chunks (records) are checked in ``jobs`` worker processes (None: a worker per
+    core for a file of ``jobs.WORKERS_AFTER`` bytes or more, from its first chunk on),
+    the reports made here, in order, a chunk at a time."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if _size(path) >= WORKERS_AFTER else 1
     if kind_of(name) == "jsonl":
         for _ in _records(path, name, config, size):
             pass  # every record read once first: a broken one is the file's error, as ever
     said: set[str] = set()
-    for doc, chunk, found in _checked_chunks(path, name, config, table, size, jobs):
-        if chunk is None:  # a JSONL record: a report of its own
-            spans = [(0, 0), *(_passage(f) for f in found)]
-            excerpts = tuple(_excerpts(Chunk(doc.text, 0, 1, 1), spans))
+    for (doc_path, day, source, at), checked in _checked_chunks(
+        path, name, config, table, size, jobs
+    ):
+        if at is None:  # a JSONL record: a report of its own
+            findings = [finding for _, finding in checked.findings]
             yield (
-                FileReport(
-                    doc.path, "", doc.date, doc.date_source, findings=found, excerpts=excerpts
-                ),
+                FileReport(doc_path, "", day, source, findings=findings, excerpts=checked.excerpts),
                 False,
             )
             continue
         findings = []
-        for finding in found:
-            if _of_document(finding):
+        excerpts = checked.excerpts
+        for of_document, finding in checked.findings:
+            if of_document:
                 if finding.code in said:
                     continue
                 said.add(finding.code)
-            findings.append(_moved(finding, chunk.start))
-        if findings or not chunk.start:
-            findings.sort(key=lambda f: (f.start, f.code))
-            spans = [(0, 0)] if chunk.start == 0 else []  # where findings of the document point
-            spans.extend(_passage(f) for f in findings)
-            excerpts = tuple(_excerpts(chunk, spans))
-            report = FileReport(
-                name, "", doc.date, doc.date_source, findings=findings, excerpts=excerpts
-            )
-            yield report, chunk.start > 0
+                excerpts = checked.with_document or excerpts
+            findings.append(finding)
+        if findings or not at:
+            yield FileReport(name, "", day, source, findings=findings, excerpts=excerpts), at > 0
+
+
+class _Checked(NamedTuple):
+    """What a chunk's check sends back: its findings placed in the file and the lines
+    around them, all a report of it needs (the text stays in the worker)."""
+
+    findings: list[tuple[bool, Finding]]
+    """Each finding, in order, and whether it is one of the document (MF006, MF008),
+    which a file's report says once."""
+    excerpts: tuple[Excerpt, ...]
+    """Around the findings of the text (and a file's head, where a finding of the
+    document points)."""
+    with_document: tuple[Excerpt, ...] | None = None
+    """Around these and the chunk's start too, for a later chunk with a finding of the
+    document: where it points when the chunks before did not say it."""
+
+
+_Placed = tuple[str, dt.date | None, str | None, int | None]
+"""A chunk's document's path, date and date source, and where the chunk starts (None
+for a JSONL record): what its report takes beside :class:`_Checked`."""
 
 
 def _checked_chunks(
-    path: Path, name: str, config: Config, table: RateTable, size: int, jobs: int | None
-) -> Iterator[tuple[Document, Chunk | None, list[Finding]]]:
-    """Each chunk's (record's) document, the chunk, and the findings of the document,
-    in order. A read error partway is raised after the chunks before it, as when they
-    are checked one after the other here."""
+    path: Path, name: str, config: Config, table: RateTable, size: int, jobs: int
+) -> Iterator[tuple[_Placed, _Checked]]:
+    """Each chunk's (record's) place and its check, in order. A read error partway is
+    raised after the chunks before it, as when they are checked one after the other here."""
     from moneyfix.check import warm_up
     from moneyfix.sharing import in_order
 
-    read: deque[tuple[Document, Chunk | None]] = deque()
+    placed: deque[_Placed] = deque()
     failed: list[Exception] = []
 
-    def documents() -> Iterator[Document]:
+    def chunks() -> Iterator[tuple[Document, Chunk | None]]:
         try:
             for doc, chunk in chunk_documents(path, name, config, size):
-                read.append((doc, chunk))
-                yield doc
+                placed.append(
+                    (doc.path, doc.date, doc.date_source, None if chunk is None else chunk.start)
+                )
+                yield doc, chunk
         except Exception as exc:  # raised below, after the chunks before it
             failed.append(exc)
 
-    here = partial(_findings, config=config, table=table)
+    here = partial(_check_chunk, config=config, table=table)
     there = partial(_each, here)
-    for found in in_order(documents(), here, there, jobs, _length, partial(warm_up, table)):
-        doc, chunk = read.popleft()
-        yield doc, chunk, found
+    for checked in in_order(chunks(), here, there, jobs, _length, partial(warm_up, table)):
+        yield placed.popleft(), checked
     if failed:
         raise failed[0]
 
 
-def _findings(doc: Document, config: Config, table: RateTable) -> list[Finding]:
+def _check_chunk(item: tuple[Document, Chunk | None], config: Config, table: RateTable) -> _Checked:
     from moneyfix.check import check_document
 
-    return check_document(doc, config, table).findings
+    doc, chunk = item
+    found = check_document(doc, config, table).findings
+    if chunk is None:  # a JSONL record
+        spans = [(0, 0), *(_passage(f) for f in found)]
+        return _Checked(
+            [(False, f) for f in found], tuple(_excerpts(Chunk(doc.text, 0, 1, 1), spans))
+        )
+    findings = [(_of_document(f), _moved(f, chunk.start)) for f in found]
+    findings.sort(key=lambda pair: (pair[1].start, pair[1].code))
+    spans = [(0, 0)] if chunk.start == 0 else []
+    spans.extend(_passage(f) for of_document, f in findings if not of_document)
+    excerpts = tuple(_excerpts(chunk, spans))
+    with_document = None
+    if chunk.start and any(of_document for of_document, _ in findings):
+        with_document = tuple(_excerpts(chunk, [*spans, (chunk.start, chunk.start)]))
+    return _Checked(findings, excerpts, with_document)
 
 
 def _each(
-    findings: Callable[[Document], list[Finding]], docs: list[Document]
-) -> list[list[Finding]]:
-    """A worker's answer: the findings of each document."""
-    return [findings(doc) for doc in docs]
+    check: Callable[[tuple[Document, Chunk | None]], _Checked],
+    items: list[tuple[Document, Chunk | None]],
+) -> list[_Checked]:
+    """A worker's answer: the check of each chunk."""
+    return [check(item) for item in items]
 
 
-def _length(doc: Document) -> int:
-    return len(doc.text)
+def _length(item: tuple[Document, Chunk | None]) -> int:
+    return len(item[0].text)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reading says what is wrong
 
 
 def _of_document(finding: Finding) -> bool:
