@@ -54,15 +54,20 @@ def number_span(amount: Amount) -> tuple[int, int]:
     return amount.start + match.start(), amount.start + match.end()
 
 
+_GROUPS = tuple(
+    (mark, regex_cache.compile(rf"\d{re.escape(mark)}\d{{3}}(?!\d)"))
+    for mark in (",", "\u00a0", "\u202f", "\u2009", " ")
+)
+"""The thousands marks a number may be grouped with, in the order they are tried."""
+
+
 def format_number(value: Decimal, decimals: int, like: str, comma_decimal: bool) -> str:
     """``value`` with ``decimals`` digits, grouped and marked as the number ``like`` was."""
     rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     whole, _, fraction = f"{rounded:f}".partition(".")
     group = ""
-    for mark in (",", "\u00a0", "\u202f", "\u2009", " "):
-        if re.search(rf"\d{re.escape(mark)}\d{{3}}(?!\d)", like) and not (
-            mark == "," and comma_decimal
-        ):
+    for mark, grouped in _GROUPS:
+        if grouped.search(like) and not (mark == "," and comma_decimal):
             group = mark
             break
     if group:

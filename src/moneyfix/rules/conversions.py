@@ -26,7 +26,9 @@ from moneyfix.rules.periods import Period, periods_near, years_near
 from moneyfix.rules.registry import RULES
 
 _THOUSAND = Decimal(1000)
-_SHIFTS = (1, -1, 2, -2, 3, -3, 4, -4)
+_FACTORS = tuple((shift, _THOUSAND**shift) for shift in (1, -1, 2, -2, 3, -3, 4, -4))
+"""The power-of-1000 slips tried, in order, each with its factor (worked out once: every
+pair tries them all)."""
 _HEDGE_SLACK = Decimal("0.01")
 _PRIMARY_SLACK_CAP = Decimal("0.025")
 
@@ -236,9 +238,14 @@ def _nearest(value: Decimal, rates: list[Rate], slack: Decimal) -> Rate | None:
     return best if abs(value / best.value - 1) <= slack else None
 
 
-def _within(value: Decimal, bounds: tuple[Decimal, Decimal], slack: Decimal) -> bool:
+def _widened(bounds: tuple[Decimal, Decimal], slack: Decimal) -> tuple[Decimal, Decimal]:
+    """``bounds`` widened by ``slack`` either way, which :func:`_within` tests against."""
     low, high = bounds
-    return low * (1 - slack) <= value <= high * (1 + slack)
+    return low * (1 - slack), high * (1 + slack)
+
+
+def _within(value: Decimal, widened: tuple[Decimal, Decimal]) -> bool:
+    return widened[0] <= value <= widened[1]
 
 
 def _slack(view: PairView, rates: RateSource, day: dt.date | None) -> Decimal:
@@ -259,17 +266,18 @@ def check_pair(
     window = rates.window(view, day) if day is not None else []
     slack = _slack(view, rates, day)
     bounds = rates.bounds(view)
+    widened = _widened(bounds, slack)
     if window:
         if view.explained(lambda rate: _nearest(rate, window, slack)):
             return []
-        envelope = (min(r.value for r in window), max(r.value for r in window))
-        for shift in _SHIFTS:
-            shifted = view.implied / _THOUSAND**shift
-            fit = _within(shifted, envelope, slack) and _nearest(shifted, window, slack)
+        envelope = _widened((min(r.value for r in window), max(r.value for r in window)), slack)
+        for shift, factor in _FACTORS:
+            shifted = view.implied / factor
+            fit = _within(shifted, envelope) and _nearest(shifted, window, slack)
             if fit:
                 return _magnitude_findings(view, text, shift, fit, rates.settings, scale)
         assert day is not None
-        within = _within(view.implied, bounds, slack)
+        within = _within(view.implied, widened)
         periods = _named_periods(view, text, rates, day, slack, within)
         for period in periods:
             matched = _period_rate(view, period, rates, slack)
@@ -280,10 +288,10 @@ def check_pair(
         early = [p for p in periods if p.start < rates.coverage(view)[0]]
         if early:  # "in 1995": the rates that would explain it are older than the history
             return [_gap_finding(view, rates, f"names {early[0].name}", early[0].start)]
-    elif view.explained(lambda rate: _within(rate, bounds, slack)):
+    elif view.explained(lambda rate: _within(rate, widened)):
         return []
-    for shift in _SHIFTS:
-        if _within(view.implied / _THOUSAND**shift, bounds, slack):
+    for shift, factor in _FACTORS:
+        if _within(view.implied / factor, widened):
             return _magnitude_findings(view, text, shift, None, rates.settings, scale)
     if day is not None and not window:
         return [_gap_finding(view, rates, f"is dated {day}", day)]
@@ -306,7 +314,7 @@ def _hundredfold(
         return ""
     factor = Decimal(100) if per.subunit is None else Decimal("0.01")
     shifted = view.implied * factor
-    fits = _nearest(shifted, window, slack) if window else _within(shifted, bounds, slack)
+    fits = _nearest(shifted, window, slack) if window else _within(shifted, _widened(bounds, slack))
     if not fits:
         return ""
     unit = f"hundredths of {view.per}" if per.subunit is None else f"whole {view.per}"
