@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 from moneyfix.analysis import document_lang, readable_text
 from moneyfix.config import Config
@@ -51,8 +51,6 @@ __all__ = ["CHUNKED_FROM", "check_file", "chunk_documents", "chunkable"]
 CHUNKED_FROM = 16 << 20
 """Bytes from which a text or Markdown file is read in chunks (check and streamed scan)."""
 _KINDS = ("text", "markdown", "jsonl")
-T = TypeVar("T")
-R = TypeVar("R")
 _AROUND = CONTEXT + 1
 """Code points kept either side of a finding: the review page's context and the one
 character it looks at past it."""
@@ -210,31 +208,20 @@ def _checked_chunks(
     placed: deque[_Placed] = deque()
     failed: list[Exception] = []
 
-    def batches() -> Iterator[list[_Item]]:
-        """The chunks, or a JSONL file's records a batch of about ``size`` at a time (a
-        worker's round trip per record would cost more than many a record's check)."""
-        batch: list[_Item] = []
-        held = 0
+    def chunks() -> Iterator[_Item]:
         try:
             for doc, chunk in chunk_documents(path, name, config, size):
                 placed.append(
                     (doc.path, doc.date, doc.date_source, None if chunk is None else chunk.start)
                 )
-                batch.append((doc, chunk))
-                held += len(doc.text)
-                if chunk is not None or held >= size:  # a chunk is a batch of its own
-                    yield batch
-                    batch, held = [], 0
+                yield doc, chunk
         except Exception as exc:  # raised below, after the chunks before it
             failed.append(exc)
-        if batch:
-            yield batch
 
-    here = partial(_each, partial(_check_chunk, config=config, table=table))
+    here = partial(_check_chunk, config=config, table=table)
     there = partial(_each, here)
-    for checks in in_order(batches(), here, there, jobs, _length, partial(warm_up, table)):
-        for checked in checks:
-            yield placed.popleft(), checked
+    for checked in in_order(chunks(), here, there, jobs, _length, partial(warm_up, table)):
+        yield placed.popleft(), checked
     if failed:
         raise failed[0]
 
@@ -260,13 +247,13 @@ def _check_chunk(item: _Item, config: Config, table: RateTable) -> _Checked:
     return _Checked(findings, excerpts, with_document)
 
 
-def _each(work: Callable[[T], R], items: list[T]) -> list[R]:
-    """``work`` on each item: a batch's checks, or a worker's answer."""
-    return [work(item) for item in items]
+def _each(check: Callable[[_Item], _Checked], items: list[_Item]) -> list[_Checked]:
+    """A worker's answer: the check of each chunk (record)."""
+    return [check(item) for item in items]
 
 
-def _length(batch: list[_Item]) -> int:
-    return sum(len(doc.text) for doc, _ in batch)
+def _length(item: _Item) -> int:
+    return len(item[0].text)
 
 
 def _size(path: Path) -> int:

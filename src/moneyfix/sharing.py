@@ -30,10 +30,11 @@ def in_order(
     warm: Callable[[], object] = lambda: None,
 ) -> Iterator[R]:
     """The result of each item, in the items' order: ``here(item)`` in this process, or
-    ``there([item])`` in one of ``jobs`` worker processes (no more than the cores; a
-    worker killed from outside costs only its item, done here again). With ``jobs``
-    None, here while the items' ``size`` adds up to less than ``WORKERS_AFTER``, and in
-    a worker per core after that. ``warm`` runs before the workers fork (patterns, rates)."""
+    ``there(batch)`` in one of ``jobs`` worker processes, for batches of items holding
+    ``BATCH`` of their ``size`` (no more workers than cores; a worker killed from outside
+    costs only its batch, done here again). With ``jobs`` None, here while the items'
+    ``size`` adds up to less than ``WORKERS_AFTER``, and in a worker per core after
+    that. ``warm`` runs before the workers fork (patterns, rates)."""
     items = iter(items)
     if jobs is None:
         done = 0
@@ -55,9 +56,28 @@ def in_order(
         if pool.jobs > 1:
             pool.start()
             try:
-                for results in pool.results(([item] for item in items), ordered=True):
+                for results in pool.results(_batches(items, size), ordered=True):
                     yield from results
             finally:
                 pool.close()
             return
     yield from map(here, items)
+
+
+BATCH = 1 << 18
+"""Text a batch of items handed to a worker holds at least (unless the items run out):
+a round trip per item would cost more than many a small item's work (a JSONL file's
+records), and a big item (a file's 1 MB chunk) goes alone."""
+
+
+def _batches(items: Iterable[T], size: Callable[[T], int]) -> Iterator[list[T]]:
+    batch: list[T] = []
+    held = 0
+    for item in items:
+        batch.append(item)
+        held += size(item)
+        if held >= BATCH:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch

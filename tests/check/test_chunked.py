@@ -532,6 +532,13 @@ def test_a_failure_partway_keeps_what_was_written_and_names_the_file(
     assert err == f"moneyfix: {path}: internal error (ZeroDivisionError: a bug); nothing written\n"
 
 
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """As :func:`in_chunks`, each chunk handed to a worker on its own (as a real chunk of
+    1 MB is), so that several are read ahead and in flight."""
+    monkeypatch.setattr(moneyfix.sharing, "BATCH", 1)
+    return in_chunks(monkeypatch)
+
+
 def two_jobs_pool() -> list[int]:
     """What ``started_pools`` holds after one run with ``-j 2`` that started a pool."""
     cores = os.cpu_count() or 1
@@ -548,7 +555,7 @@ def test_a_big_file_checked_over_workers_gives_the_report_of_one_process(
 ) -> None:
     path = tmp_path / "article.txt"
     path.write_text(article(copies=6), encoding="utf-8")
-    made = in_chunks(monkeypatch)
+    made = in_workers(monkeypatch)
     alone = check_cli("--output-format", fmt, "-j", "1", str(path))
     assert started_pools == [] and made[0] > 10  # reports of chunks
     shared = check_cli("--output-format", fmt, "-j", "2", str(path))
@@ -565,7 +572,7 @@ def test_records_checked_over_workers_give_the_reports_of_one_process(
 ) -> None:
     path = records_file(tmp_path)
     args = ("--text-field", "body", "--output-format", "json", str(path))
-    in_chunks(monkeypatch)
+    in_workers(monkeypatch)
     alone = check_cli(*args, "-j", "1")
     assert check_cli(*args, "-j", "2") == alone
     assert started_pools == two_jobs_pool()
@@ -588,7 +595,7 @@ def test_a_read_error_partway_comes_after_the_chunks_before_it_with_workers(
             yield chunk
 
     monkeypatch.setattr(moneyfix.chunked, "read_chunks", failing)
-    in_chunks(monkeypatch)
+    in_workers(monkeypatch)
     alone = check_cli("--output-format", "concise", "-j", "1", str(path))
     assert check_cli("--output-format", "concise", "-j", "2", str(path)) == alone
     code, out, err = alone
@@ -609,7 +616,7 @@ def test_a_failure_partway_in_a_worker_is_the_file_error_of_one_process(
         return checking(doc, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(moneyfix.check, "check_document", failing)
-    in_chunks(monkeypatch)
+    in_workers(monkeypatch)
     alone = check_cli("--output-format", "concise", "-j", "1", str(path))
     assert check_cli("--output-format", "concise", "-j", "2", str(path)) == alone
     assert alone[0] == 2 and "internal error (ZeroDivisionError: a bug)" in alone[2]
