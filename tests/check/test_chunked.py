@@ -503,11 +503,8 @@ def test_a_broken_record_of_a_big_jsonl_file_is_its_only_report(
     assert err == f"moneyfix: {message}\n"
 
 
-def test_a_failure_partway_keeps_what_was_written_and_names_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A bug on a later chunk: the findings of the chunks before are in the report, then
-    the file's one-line error; exit 2, no traceback."""
+def breaking_at_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An article whose last paragraph (in the last chunk) makes the checker raise."""
     path = tmp_path / "article.txt"
     path.write_text(article() + "\nThe last paragraph breaks the checker.\n", "utf-8")
     checking = moneyfix.check.check_document
@@ -518,6 +515,15 @@ def test_a_failure_partway_keeps_what_was_written_and_names_the_file(
         return checking(doc, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(moneyfix.check, "check_document", failing)
+    return path
+
+
+def test_a_failure_partway_keeps_what_was_written_and_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug on a later chunk: the findings of the chunks before are in the report, then
+    the file's one-line error; exit 2, no traceback."""
+    path = breaking_at_the_end(tmp_path, monkeypatch)
     in_chunks(monkeypatch)
     code, out, err = check_cli("--output-format", "concise", str(path))
     assert code == 2
@@ -606,16 +612,7 @@ def test_a_read_error_partway_comes_after_the_chunks_before_it_with_workers(
 def test_a_failure_partway_in_a_worker_is_the_file_error_of_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "article.txt"
-    path.write_text(article() + "\nThe last paragraph breaks the checker.\n", "utf-8")
-    checking = moneyfix.check.check_document
-
-    def failing(doc: Document, *args: object, **kwargs: object) -> FileReport:
-        if "breaks the checker" in doc.text:
-            raise ZeroDivisionError("a bug")
-        return checking(doc, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(moneyfix.check, "check_document", failing)
+    path = breaking_at_the_end(tmp_path, monkeypatch)
     in_workers(monkeypatch)
     alone = check_cli("--output-format", "concise", "-j", "1", str(path))
     assert check_cli("--output-format", "concise", "-j", "2", str(path)) == alone
