@@ -6,7 +6,9 @@ is checked (or scanned) as a document of its own, dated and in the language foun
 the head of the file, and what it finds is moved to its place in the whole file; a
 JSONL record is a document of its own, as ever. A report keeps the findings and the
 lines around them (``FileReport.excerpts``), never the text: memory is bounded by a
-chunk and the findings, not by the file.
+chunk and the findings, not by the file. ``check`` hands the chunks (records) to a
+worker per core, which places the findings and cuts their lines; the reports are made
+here, in order, with a few chunks in flight.
 
 What looks at a whole document sees its chunk (about 1 MB of whole paragraphs): MF004
 compares the conversions of one chunk, the scale that weighs a power-of-1000 slip is the
