@@ -10,7 +10,10 @@ machine is busy. Reported in millions of instructions (Mi):
   article (warm user cache); a launcher script (pyenv's shims) is counted with the
   interpreter it starts;
 - the scanner: ``find_amounts`` over generated general news (``newswire``) and money-dense
-  text (``newslike``), minus the cost of starting and importing;
+  text (``newslike``), minus the cost of starting and importing, beside the regex floor's
+  pass over the same text (``floor.py``) as a ratio: a figure of the scanner's work that
+  no load moves (instructions are not time: the floor's loop in C retires more of them
+  per cycle than the interpreter does);
 - with ``--pairs``: ``moneyfix check`` of one document of N conversions (``conversions``),
   N doubling, less the start-up of a check of the small article, and the ratio of each
   step to the one before: the doubling ratio of ``bench_doubling.py`` with no machine in
@@ -42,12 +45,16 @@ ARTICLE = (
     "63 billion tenge (US$148.42 million) next year, officials said on Tuesday.\n"
 )
 SCAN = """
+import re
 import sys
 from moneyfix.amounts import find_amounts
 text = open(sys.argv[1], encoding="utf-8").read()
 find_amounts("warm-up: 5 tenge")
 if sys.argv[2] == "scan":
     find_amounts(text, "en")
+elif sys.argv[2] == "floor":
+    for _ in re.finditer(r"\\d+", text):
+        pass
 """
 
 
@@ -104,9 +111,14 @@ def main(argv: list[str] | None = None) -> int:
             text = Path(tmp) / f"{kind}.txt"
             text.write_text(module.text_of_size(args.kb * 1000), encoding="utf-8")
             base = [sys.executable, str(script), str(text)]
-            scanned = instructions([*base, "scan"]) - instructions([*base, "load"])
+            load = instructions([*base, "load"])
+            scanned = instructions([*base, "scan"]) - load
+            floor = instructions([*base, "floor"]) - load
             per_mb = scanned / 1e6 / (args.kb / 1000)
-            print(f"  {kind:<30} {scanned / 1e6:8.0f}   ({per_mb:.0f} per MB)")
+            print(
+                f"  {kind:<30} {scanned / 1e6:8.0f}   ({per_mb:.0f} per MB;"
+                f" the floor {floor / 1e6:.0f}, x{floor / scanned:.2f} in instructions)"
+            )
         if args.pairs:
             _check_doubling(cli, article, [int(n) for n in args.pairs.split(",")], Path(tmp))
     return 0
