@@ -145,6 +145,10 @@ def check_parts(
     chunk, a JSONL record). What the file holds is checked before the first is made: an
     encoding the chunks cannot read, a binary file, a broken JSONL record.
 
+    After the first, a chunk with no findings gives no report. A finding of the document
+    (MF006, MF008) is said once: at the head (offset 0) when the first chunk says it, else
+    at the start of the first chunk that does, so the findings stay in text order.
+
     The chunks (records) are checked in ``jobs`` worker processes (None: a worker per
     core for a file of ``jobs.WORKERS_AFTER`` bytes or more, from its first chunk on),
     the reports made here, in order, a chunk at a time."""
@@ -229,7 +233,7 @@ def _checked_chunks(
 
 
 def _check_chunk(item: _Item, config: Config, table: RateTable) -> _Checked:
-    from moneyfix.check import check_document
+    from moneyfix.check import check_document  # scan reads chunks without the checker
 
     doc, chunk = item
     found = check_document(doc, config, table).findings
