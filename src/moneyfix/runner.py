@@ -85,8 +85,8 @@ def run_file(
 ) -> FileResult:
     """Check (and fix) one file; ``data`` given means stdin, read under ``name``.
     ``stream``: a big file's reports are made as its chunks are read (``parts``).
-    ``jobs``: the worker processes that check a big file's chunks, as for
-    ``sharing.in_order`` (None: a worker per core after the first megabytes)."""
+    ``jobs``: the worker processes that check a big file's chunks (None: a worker per
+    core, ``chunked.check_parts``)."""
     shown = name or str(path)
     result = FileResult(shown, stdin=data is not None)
     try:
