@@ -80,9 +80,11 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def _snippet_row(text: str, a: int, b: int) -> tuple[str, int, int]:
     """The shown line, the caret's indent and width (in cells) for columns ``[a, b)``."""
-    before, inside = _escaped(text[:a]), _escaped(text[a:b])
-    text = (before + inside + _escaped(text[b:])).replace("\t", " ")
-    a, b = len(before), len(before) + len(inside)
+    if _CONTROL.search(text) is not None:  # shown escaped: the span's columns move
+        before, inside = _escaped(text[:a]), _escaped(text[a:b])
+        text = before + inside + _escaped(text[b:])
+        a, b = len(before), len(before) + len(inside)
+    text = text.replace("\t", " ")
     shown_from, shown_to = 0, len(text)
     if len(text) > MAX_LINE:
         shown_from = max(0, a - CONTEXT)
@@ -194,9 +196,12 @@ def render_summary(tally: Tally, *, color: bool = False) -> str:
     return _text([[(text, _STYLES[kind])] for kind, text in summary_lines(tally)], color)
 
 
+_BREAK: Segment = ("\n", "")
+
+
 def _text(layout: list[Line], color: bool) -> str:
     if not color:  # escaped whole, once: the line breaks joining it are no control characters
-        return _escaped("".join("".join(text for text, _ in line) + "\n" for line in layout))
+        return _escaped("".join([text for line in layout for text, _ in (*line, _BREAK)]))
     # rich turns the style names into escapes; a Console would also measure and wrap
     # every line, 30x slower on a big report, for nothing: soft wrap is the terminal's.
     from rich.color import ColorSystem
