@@ -99,7 +99,7 @@ def _snippet_row(text: str, a: int, b: int) -> tuple[str, int, int]:
     prefix = "…" if shown_from > 0 else ""
     suffix = "…" if shown_to < len(text) else ""
     shown = prefix + text[shown_from:shown_to] + suffix
-    indent = _cells(prefix + text[shown_from:a])
+    indent = len(prefix) + _cells(text[shown_from:a])  # "…" takes one cell
     width = max(1, _cells(text[a:b]))
     return shown, indent, width
 
