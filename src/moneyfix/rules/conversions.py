@@ -295,7 +295,7 @@ def check_pair(
             return _magnitude_findings(view, text, shift, None, rates.settings, scale)
     if day is not None and not window:
         return [_gap_finding(view, rates, f"is dated {day}", day)]
-    note = _hundredfold(view, window, bounds, slack)
+    note = _hundredfold(view, window, widened, slack)
     if day is None or not window:
         return [_implausible_finding(view, bounds, None, None, note)]
     of_day = _of_day(view, rates, day, window[-1])
@@ -304,7 +304,7 @@ def check_pair(
 
 
 def _hundredfold(
-    view: PairView, window: list[Rate], bounds: tuple[Decimal, Decimal], slack: Decimal
+    view: PairView, window: list[Rate], widened: tuple[Decimal, Decimal], slack: Decimal
 ) -> str:
     """A conversion a hundred times off, which no magnitude word explains: its unit
     written for its subunit or the other way ("50 tenge (11 dollars)" for 11 cents).
@@ -314,7 +314,7 @@ def _hundredfold(
         return ""
     factor = Decimal(100) if per.subunit is None else Decimal("0.01")
     shifted = view.implied * factor
-    fits = _nearest(shifted, window, slack) if window else _within(shifted, _widened(bounds, slack))
+    fits = _nearest(shifted, window, slack) if window else _within(shifted, widened)
     if not fits:
         return ""
     unit = f"hundredths of {view.per}" if per.subunit is None else f"whole {view.per}"
