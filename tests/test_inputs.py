@@ -79,6 +79,25 @@ def test_explicit_files_are_kept_whatever_their_suffix_and_deduplicated(tree: Pa
     assert names.count("b.md") == 1
 
 
+def test_a_file_named_through_a_link_or_a_relative_path_is_read_once(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tree / "alias").symlink_to(tree / "sub")  # a linked directory, named as an argument
+    (tree / "e-link.md").symlink_to(tree / "b.md")  # a linked file, found by the walk
+    monkeypatch.chdir(tree / "sub")
+    items = list(iter_inputs([str(tree), str(tree / "alias"), "z.html", "../b.md"]))
+    found = _rel(tree, [item if item.is_absolute() else tree / "sub" / item for item in items])
+    assert found == [
+        "a.txt",
+        "b.md",
+        "drafts/d.md",
+        "news/2020/n.markdown",
+        "sub/deep/w.jsonl",
+        "sub/y.HTM",
+        "sub/z.html",
+    ]
+
+
 def test_stdin_is_passed_through(tree: Path) -> None:
     assert list(iter_inputs(["-"])) == [Path("-")]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 from hypothesis import given
@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from moneyfix.documents import (
     DocumentError,
+    _suffix,
     encode,
+    kind_of,
     load_document,
     masked,
     read_document,
@@ -152,3 +154,30 @@ def test_property_any_text_round_trips_byte_identically(
     doc, source = items[0]
     assert encode(source, write_back(items, [doc.text])) == data
     assert len(masked(doc)) == len(doc.text)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("news/2020/story.md", "markdown"),
+        ("STORY.HTM", "html"),
+        ("export.tar.jsonl", "jsonl"),
+        ("notes", "text"),
+        (".md", "text"),  # a hidden file named ".md" has no suffix
+        ("draft.", "text"),
+        ("-", "text"),
+    ],
+)
+def test_kind_of_reads_the_suffix_of_the_last_component(name: str, kind: str) -> None:
+    assert kind_of(name) == kind
+
+
+_COMPONENT = st.text(alphabet="ab.MD-", min_size=1, max_size=6).filter(
+    lambda c: c not in (".", "..")
+)
+
+
+@given(st.lists(_COMPONENT, min_size=1, max_size=3), st.booleans())
+def test_the_suffix_is_the_one_pathlib_gives(components: list[str], rooted: bool) -> None:
+    name = ("/" if rooted else "") + "/".join(components)
+    assert _suffix(name) == PurePath(name).suffix
