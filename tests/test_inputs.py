@@ -42,17 +42,21 @@ def tree(tmp_path: Path) -> Path:
     return tmp_path
 
 
+_SUPPORTED = [
+    "a.txt",
+    "b.md",
+    "drafts/d.md",
+    "news/2020/n.markdown",
+    "sub/deep/w.jsonl",
+    "sub/y.HTM",
+    "sub/z.html",
+]
+"""The tree's files a walk finds, in its order."""
+
+
 def test_recursive_sorted_supported_suffixes_no_hidden(tree: Path) -> None:
     found = _rel(tree, list(iter_inputs([str(tree)])))
-    assert found == [
-        "a.txt",
-        "b.md",
-        "drafts/d.md",
-        "news/2020/n.markdown",
-        "sub/deep/w.jsonl",
-        "sub/y.HTM",
-        "sub/z.html",
-    ]
+    assert found == _SUPPORTED
 
 
 def test_exclude_prunes_directories_and_files(tree: Path) -> None:
@@ -87,15 +91,7 @@ def test_a_file_named_through_a_link_or_a_relative_path_is_read_once(
     monkeypatch.chdir(tree / "sub")
     items = list(iter_inputs([str(tree), str(tree / "alias"), "z.html", "../b.md"]))
     found = _rel(tree, [item if item.is_absolute() else tree / "sub" / item for item in items])
-    assert found == [
-        "a.txt",
-        "b.md",
-        "drafts/d.md",
-        "news/2020/n.markdown",
-        "sub/deep/w.jsonl",
-        "sub/y.HTM",
-        "sub/z.html",
-    ]
+    assert found == _SUPPORTED
 
 
 def test_stdin_is_passed_through(tree: Path) -> None:
