@@ -6,8 +6,10 @@ Read wrongly, "363.28 USD / KZT" is 363 dollars and "147,55/$1" one dollar with 
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from moneyfix.amounts import iter_amounts, notations
@@ -122,3 +124,24 @@ def test_pairs_in_a_run_of_slashes_and_figures():
     whole = [m.span() for m in notations._CODE_PAIR.finditer(text)]
     assert len(whole) == 3
     assert [m.span() for m in notations._code_pair_matches(text)] == whole
+
+
+_TENGE_AS_WRITTEN = re.compile(r"(?i)\b(?:KZT|tenge|teńge|тенге|теңге)")
+"""What ``notations._TENGE`` means; it is written another way to be searched faster."""
+
+_AROUND_TENGE = st.lists(
+    st.sampled_from(
+        [
+            *["tenge", "TENGE", "Teńge", "KZT", "kzt", "теңге", "ТЕНГЕ", "тенге"],
+            *"KkZzTtEeNnGgńŃ\u212aТтЕеНнГгҢң\u1c84\u1c85x1_- .",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_AROUND_TENGE)
+@example("\u212aZT and \u1c84енге, not xKZT")  # Kelvin sign, "tall te": (?i) matches them
+def test_the_tenge_word_is_found_where_its_plain_pattern_finds_it(text: str) -> None:
+    found = [m.span() for m in notations._TENGE.finditer(text)]
+    assert found == [m.span() for m in _TENGE_AS_WRITTEN.finditer(text)]

@@ -37,7 +37,16 @@ _LIST_FIGURE = regex_cache.compile(
     rf"{_BLANK}[-–—:=]{_BLANK}({_NUMBER})(?={_BLANK}(?:[,;)\n]|\.(?!\d)|$))"
 )
 _TICKER_REST = regex_cache.compile(r"[\s0-9.,+\-−–%()|]*")
-_TENGE = regex_cache.compile(r"(?i)\b(?:KZT|tenge|teńge|тенге|теңге)")
+# "KZT", "tenge", "teńge", "тенге" or "теңге" starting a word, in any case, as
+# r"(?i)\b(?:KZT|tenge|teńge|тенге|теңге)" reads. Written to open with one class of the
+# first letters in every case (the Kelvin sign and two old forms of "т" included: what
+# (?i) lets them match), the word start checked after it: a "\b" or a (?i) letter first
+# leaves the engine no character to skip ahead to, and a text with a "$1" and no tenge
+# was searched whole at twice the floor's time; now at half of it.
+_TENGE = regex_cache.compile(
+    "[Kk\u212aTtТт\u1c84\u1c85](?<!\\w.)"
+    "(?:(?<=[Kk\u212a])(?i:ZT)|(?<=[Tt])(?i:enge|eńge)|(?<=[Тт\u1c84\u1c85])(?i:енге|еңге))"
+)
 
 
 def with_written_rates(

@@ -29,7 +29,7 @@ _INLINE = regex_cache.compile(
 # The rest of an HTML tag. A "<" outside quotes ends the attempt (CommonMark allows none
 # there): otherwise each of a run of unclosed "<b " would scan to the end of the text.
 _TAG_REST = regex_cache.compile(r"""[^"'<>]*(?:(?:"[^"]*"|'[^']*')[^"'<>]*)*>""")
-_BACKTICKS = regex_cache.compile(r"`+")
+_BACKTICKS = regex_cache.compile(r"``*")  # a literal first, as in _INLINE
 _LINK_DEST = regex_cache.compile(
     r"""\s*(?:<[^<>\r\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"""
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
