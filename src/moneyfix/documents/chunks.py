@@ -25,6 +25,7 @@ import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -56,13 +57,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+# What a chunk's cut must see, each alternative opening with a literal, so the engine
+# skips ahead to the next "\n", "<" or "-": a pattern opening with "^" or a group is tried
+# at every position (92 ns a character, as long as scanning the chunk). So a fence
+# takes its line's "\n" (_FENCE_AT finds one at the start), and a blank line leaves its
+# last "\n" to the line after it, which may be a fence.
 _MARKDOWN_TOKENS = re.compile(
-    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})"
-    r"|(?P<open><!--)|(?P<close>-->)"
+    r"\n[ ]{0,3}(?P<fence>`{3,}|~{3,})"
+    r"|<(?P<open>!--)|-(?P<close>->)"
     r"|<(?P<raw>/?)(?:pre|script|style|textarea)\b"
-    r"|(?P<blank>\n[ \t]*\r?\n)(?=[^ \t\r\n])",
-    re.M | re.I,
+    r"|\n(?P<blank>[ \t]*\r?)(?=\n[^ \t\r\n])",
+    re.I,
 )
+_FENCE_AT = re.compile(r"[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 _FRONT = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -228,7 +235,9 @@ def _markdown_cut(buf: str, limit: int, head: bool) -> int:
     cuts: list[tuple[int, int]] = []
     fence: str | None = None
     comment = raw = False
-    for m in _MARKDOWN_TOKENS.finditer(buf, pos, limit):
+    first = _FENCE_AT.match(buf, pos, limit)  # at a line start, with no "\n" before it here
+    tokens = _MARKDOWN_TOKENS.finditer(buf, first.end() if first else pos, limit)
+    for m in chain([first], tokens) if first else tokens:
         kind = m.lastgroup
         if fence is not None:
             closing = m.group("fence") if kind == "fence" else ""
@@ -239,7 +248,7 @@ def _markdown_cut(buf: str, limit: int, head: bool) -> int:
         elif raw:
             raw = not (kind == "raw" and m.group("raw"))
         elif kind == "blank":
-            cuts.append((m.start(), m.end()))
+            cuts.append((m.start(), m.end() + 1))
         elif kind == "fence":
             fence = m.group("fence")
         elif kind == "open":
