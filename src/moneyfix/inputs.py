@@ -226,7 +226,7 @@ def _regular(path: Path) -> bool:
 
 def _real_path(path: Path, real_dirs: dict[str, str]) -> str:
     """``os.path.realpath(path)``, its directory's part resolved once per directory
-    (``real_dirs``): realpath looks up every component of every file, a fifth of the
+    (``real_dirs``): realpath looks up every component of every file, a tenth of the
     reading of a small article. A file that is itself a link is resolved whole."""
     folder, name = os.path.split(path)
     if name in ("", ".", "..") or os.path.islink(path):
