@@ -10,13 +10,13 @@ each config file once.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypedDict
 
+from moneyfix import regex_cache
 from moneyfix.choices import CHECK_FORMATS, FAIL_ON, LANGS
 from moneyfix.documents.dates import parse_date
 from moneyfix.rules.registry import RULES
@@ -33,8 +33,8 @@ __all__ = [
 ]
 
 CONFIG_FILES = ("moneyfix.toml", "pyproject.toml")
-_CODE = re.compile(r"MF\d{0,3}|ALL")
-_CURRENCY = re.compile(r"[A-Z]{3}")
+_CODE = regex_cache.compile(r"MF\d{0,3}|ALL")
+_CURRENCY = regex_cache.compile(r"[A-Z]{3}")
 
 
 class ConfigError(Exception):

@@ -29,6 +29,7 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
+from moneyfix import regex_cache
 from moneyfix.documents.base import DocumentError, read_error
 
 __all__ = [
@@ -62,15 +63,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # at every position (92 ns a character, as long as scanning the chunk). So a fence
 # takes its line's "\n" (_FENCE_AT finds one at the start), and a blank line leaves its
 # last "\n" to the line after it, which may be a fence.
-_MARKDOWN_TOKENS = re.compile(
+_MARKDOWN_TOKENS = regex_cache.compile(
     r"\n[ ]{0,3}(?P<fence>`{3,}|~{3,})"
     r"|<(?P<open>!--)|-(?P<close>->)"
     r"|<(?P<raw>/?)(?:pre|script|style|textarea)\b"
     r"|\n(?P<blank>[ \t]*\r?)(?=\n[^ \t\r\n])",
     re.I,
 )
-_FENCE_AT = re.compile(r"[ ]{0,3}(?P<fence>`{3,}|~{3,})")
-_FRONT = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FENCE_AT = regex_cache.compile(r"[ ]{0,3}(?P<fence>`{3,}|~{3,})")
+_FRONT = regex_cache.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
 class NotChunkable(Exception):

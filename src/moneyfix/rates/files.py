@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import operator
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
+from moneyfix import regex_cache
+
 HEADER = "date,rate,source"
-CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
-SOURCE_RE = re.compile(r"^(nbk|derived)(:[a-z0-9][a-z0-9_.-]*(:carried)?)?$")
+CURRENCY_RE = regex_cache.compile(r"^[A-Z]{3}$")
+SOURCE_RE = regex_cache.compile(r"^(nbk|derived)(:[a-z0-9][a-z0-9_.-]*(:carried)?)?$")
 CARRIED = ":carried"
 CONFLICTS_FILE = "conflicts.csv"
 CONFLICTS_HEADER = "date,currency,rate,source,other_rate,other_source"
@@ -143,7 +144,7 @@ def _parse_fast(body: str) -> Series | None:
     sources = list(map(sys.intern, fields[2::3]))
     if not all(SOURCE_RE.match(label) for label in set(sources)):
         return None
-    if not all(a < b for a, b in pairwise(dates)):
+    if not all(map(operator.lt, dates, dates[1:])):  # each after the one before
         return None
     return Series(dates, values, sources)
 

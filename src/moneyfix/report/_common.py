@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from moneyfix import regex_cache
 from moneyfix.model import SEVERITY_ORDER, FileReport, Finding, Fix
 from moneyfix.report.positions import LineIndex, index_of
 
-_RECORD = re.compile(r"(.+\.(?:jsonl|ndjson)):([0-9]+)")
+_RECORD = regex_cache.compile(r"(.+\.(?:jsonl|ndjson)):([0-9]+)")
 
 
 def record_of(path: str) -> tuple[str, int] | None:

@@ -8,11 +8,11 @@ rich turns the style names into terminal escapes. Whether to colour (a terminal,
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from moneyfix import regex_cache
 from moneyfix.model import FileReport, Finding
 from moneyfix.report._common import (
     Located,
@@ -75,7 +75,7 @@ def _escaped(s: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = regex_cache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _snippet_row(text: str, a: int, b: int) -> tuple[str, int, int]:

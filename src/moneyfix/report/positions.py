@@ -11,14 +11,15 @@ each finding, with where they stand in the file), and ``index_of`` answers from 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
+
+from moneyfix import regex_cache
 
 if TYPE_CHECKING:
     from moneyfix.model import Excerpt, FileReport
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK = regex_cache.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:

@@ -10,10 +10,10 @@ finding at its conversion, if any.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
+from moneyfix import regex_cache
 from moneyfix.model import Amount, FileReport, Finding
 from moneyfix.pairs import rate_currencies
 from moneyfix.report._common import decimal_str, fix_preview, one_line
@@ -23,7 +23,7 @@ __all__ = ["CONTEXT", "review_items", "review_points", "words_around"]
 
 CONTEXT = 60
 """Characters of context either side of a passage, before trimming to whole words."""
-_SPACE = re.compile(r"\s+")
+_SPACE = regex_cache.compile(r"\s+")
 _NOT_CONVERSIONS = ("explicit-rate", "index")
 """A written rate and MRP restated in tenge are pairs, but not conversions to chart."""
 _RATE_KEYS = ("implied_rate", "expected_rate", "document_rate", "rate_date", "rate_source")
