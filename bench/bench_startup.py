@@ -48,9 +48,7 @@ def _rounds(
 ) -> dict[str, list[tuple[float, int]]]:
     """Wall time in ms and exit code of every command, one run of each per round."""
     times: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
-    # An installed package has its bytecode; a checkout run with PYTHONDONTWRITEBYTECODE
-    # would compile every module from source on every run instead.
-    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    base = bytecode_env()
     with open(os.devnull, "w") as sink:
         for command in commands.values():  # warm-up
             subprocess.run(command, stdout=sink, stderr=sink, env=base)
@@ -77,11 +75,15 @@ def measured_code() -> str:
     )
     if found.returncode != 0:
         return "not importable"
-    where = str(Path(found.stdout.strip()).parent)
-    if os.environ.get("PYTHONDONTWRITEBYTECODE") and "site-packages" not in where:
-        # a checkout's modules are then compiled at every start: ~320 Mi of a small scan
-        where += " (PYTHONDONTWRITEBYTECODE is set: compiled from source at every start)"
-    return where
+    return str(Path(found.stdout.strip()).parent)
+
+
+def bytecode_env() -> dict[str, str]:
+    """This environment without ``PYTHONDONTWRITEBYTECODE``: an installed package has its
+    bytecode, and a checkout run with it set would compile every module it changed from
+    source at every start (~320 Mi instructions of a small scan), so the commands measured
+    write theirs in the warm-up run."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def main(argv: list[str] | None = None) -> int:
