@@ -19,7 +19,6 @@ document, are said once (MF008 names the stale currencies of the first chunk wit
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -39,7 +38,7 @@ from moneyfix.documents import (
 )
 from moneyfix.documents.chunks import CHUNK_SIZE, Chunk, check_decodable, head_text, read_chunks
 from moneyfix.documents.dates import date_from_filename
-from moneyfix.jobs import WORKERS_AFTER
+from moneyfix.jobs import default_jobs
 from moneyfix.model import Document, Edit, Excerpt, FileReport, Finding
 from moneyfix.report.full import MAX_LINE
 from moneyfix.report.positions import LineIndex
@@ -153,7 +152,7 @@ def check_parts(
     core for a file of ``jobs.WORKERS_AFTER`` bytes or more, from its first chunk on),
     the reports made here, in order, a chunk at a time."""
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if _size(path) >= WORKERS_AFTER else 1
+        jobs = default_jobs(_size(path))
     if kind_of(name) == "jsonl":
         for _ in _records(path, name, config, size):
             pass  # every record read once first: a broken one is the file's error, as ever

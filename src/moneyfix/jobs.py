@@ -7,6 +7,7 @@ documents, starts without importing the rules and the rate tables.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +21,12 @@ WORKERS_AFTER = 2_000_000
 """Text a run reads (characters, or bytes of files) before it brings in a worker process
 per core, where ``-j`` is left out: starting and feeding the workers costs about 0.1 s,
 which a few megabytes repay and a pre-commit hook's handful of files do not."""
+
+
+def default_jobs(size: int) -> int:
+    """The worker processes for ``size`` of text where ``-j`` is left out: one (no pool)
+    below ``WORKERS_AFTER``, else one per core."""
+    return (os.cpu_count() or 1) if size >= WORKERS_AFTER else 1
 
 
 @dataclass(frozen=True)

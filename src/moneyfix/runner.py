@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
@@ -22,7 +21,7 @@ from moneyfix.check import check_document, warm_up
 from moneyfix.config import Config, ConfigError
 from moneyfix.documents import DocumentError, Source, write_back
 from moneyfix.fixes import EditConflict, WriteError, apply_edits, unchanged_outside, write_atomic
-from moneyfix.jobs import WORKERS_AFTER, Job, config_for, documents_of
+from moneyfix.jobs import Job, config_for, default_jobs, documents_of
 from moneyfix.model import SEVERITY_ORDER, Document, Edit, FileReport, Finding
 from moneyfix.rates.files import RatesFileError
 from moneyfix.rates.table import RateTable, table_for
@@ -167,13 +166,13 @@ def run_files(
 ) -> Generator[FileResult, None, None]:
     """:func:`run_file` over ``paths``, the results in their order; with ``jobs`` > 1 in
     that many worker processes (no more than the files and the cores), which read the
-    rates of ``rates_dir`` themselves; with ``jobs`` None, in a worker per core when
-    :func:`_worth_workers`, else here. ``stream`` as for ``run_file``, in this process
-    only (a worker's results travel whole). Files checked here share a big file's
+    rates of ``rates_dir`` themselves; with ``jobs`` None, as ``jobs.default_jobs`` says
+    for :func:`_pooled_size`. ``stream`` as for ``run_file``, in this process only (a
+    worker's results travel whole). Files checked here share a big file's
     chunks out to ``jobs`` workers (``run_file``)."""
     per_file = jobs
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if _worth_workers(paths) else 1
+        jobs = default_jobs(_pooled_size(paths))
     pool = None
     # One process needs no pool, whose import (multiprocessing, ctypes, socket) costs a
     # small check 15 million instructions of its ~650.
@@ -199,9 +198,9 @@ def run_files(
         pool.close()
 
 
-def _worth_workers(paths: list[Path]) -> bool:
-    """Whether the files hold ``jobs.WORKERS_AFTER`` bytes or more, none of them one that
-    is read in chunks (``chunked.chunkable``): such a file's reports are made and let go
+def _pooled_size(paths: list[Path]) -> int:
+    """The bytes of the files, which decide the default of workers; 0 when one of them is
+    read in chunks (``chunked.chunkable``): such a file's reports are made and let go
     here a chunk at a time, its chunks checked by the workers (a worker's reports of a
     whole file would travel back whole). A file that cannot be read counts nothing: its
     error comes when it is checked."""
@@ -210,10 +209,10 @@ def _worth_workers(paths: list[Path]) -> bool:
     total = 0
     for path in paths:
         if chunkable(path):
-            return False
+            return 0
         with contextlib.suppress(OSError):
             total += path.stat().st_size
-    return total >= WORKERS_AFTER
+    return total
 
 
 def _run_chunk(paths: list[Path], job: Job, rates_dir: Path | None) -> list[FileResult]:

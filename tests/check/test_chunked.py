@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 import moneyfix.check
 import moneyfix.chunked
+import moneyfix.jobs
 import moneyfix.sharing
 from moneyfix.check import check_document
 from moneyfix.chunked import check_file, check_parts, chunk_documents
@@ -566,7 +567,7 @@ def test_a_big_file_checked_over_workers_gives_the_report_of_one_process(
     assert started_pools == [] and made[0] > 10  # reports of chunks
     shared = check_cli("--output-format", fmt, "-j", "2", str(path))
     assert started_pools == two_jobs_pool()
-    monkeypatch.setattr(moneyfix.chunked, "WORKERS_AFTER", 200)  # a big file
+    monkeypatch.setattr(moneyfix.jobs, "WORKERS_AFTER", 200)  # a big file
     default = check_cli("--output-format", fmt, str(path))
     assert started_pools == two_jobs_pool() + pool_of_all_cores
     assert shared == default == alone

@@ -74,7 +74,7 @@ def test_check_brings_in_a_worker_per_core_for_megabytes_of_files(
     _tree(tmp_path / "news", CHUNK + 5)
     one = moneyfix("check", DATE, "news", "--output-format", "json", "-j", "1")
     assert started_pools == []
-    monkeypatch.setattr("moneyfix.runner.WORKERS_AFTER", 1_000)
+    monkeypatch.setattr("moneyfix.jobs.WORKERS_AFTER", 1_000)
     default = moneyfix("check", DATE, "news", "--output-format", "json")
     assert default.stdout == one.stdout and default.exit_code == one.exit_code == 1
     assert started_pools == pool_of_all_cores
@@ -94,8 +94,9 @@ def test_a_file_checked_in_chunks_keeps_the_files_in_one_process(
     """Its reports are made and let go a chunk at a time here (a worker's would come back
     whole); only its chunks may go to workers, and its one chunk here needs none."""
     _tree(tmp_path / "news", CHUNK + 5)
-    article(tmp_path, "news/big.txt", CORRECT * 50)
-    monkeypatch.setattr("moneyfix.runner.WORKERS_AFTER", 1_000)
+    big = article(tmp_path, "news/big.txt", CORRECT * 50)
+    # the files together hold enough for workers, the big file alone not
+    monkeypatch.setattr("moneyfix.jobs.WORKERS_AFTER", big.stat().st_size + 1)
     monkeypatch.setattr("moneyfix.chunked.CHUNKED_FROM", len(CORRECT) * 40)
     assert moneyfix("check", DATE, "news").exit_code == 1
     assert started_pools == []
